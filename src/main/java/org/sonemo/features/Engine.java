@@ -1,0 +1,12 @@
+package org.sonemo.features;
+
+/** The implementations that stand behind {@link Extractor}. */
+public enum Engine {
+    /** openSMILE's own library, called in-process through the FFM API. */
+    NATIVE;
+
+    public static Engine fromCliName(String name) {
+        for (Engine e : values()) if (e.name().equalsIgnoreCase(name)) return e;
+        throw new IllegalArgumentException("unknown engine '" + name + "'");
+    }
+}
