@@ -8,6 +8,20 @@ final class Engines {
     static Extractor open(ExtractorSpec spec) {
         return switch (spec.engine()) {
             case NATIVE -> org.sonemo.opensmile.NativeExtractor.open(spec);
+            case JAVA -> org.sonemo.egemaps.JavaExtractor.open(spec);
+            case AUTO -> openAuto(spec);
         };
+    }
+
+    /** Native when its library loads, else Java; tells stderr which engine was chosen and why. */
+    private static Extractor openAuto(ExtractorSpec spec) {
+        try {
+            Extractor e = org.sonemo.opensmile.NativeExtractor.open(spec.withEngine(Engine.NATIVE));
+            System.err.println("sonemo: engine auto -> native (openSMILE library loaded)");
+            return e;
+        } catch (RuntimeException | LinkageError ex) {
+            System.err.println("sonemo: engine auto -> java (native engine unavailable: " + ex.getMessage() + ")");
+            return org.sonemo.egemaps.JavaExtractor.open(spec.withEngine(Engine.JAVA));
+        }
     }
 }
