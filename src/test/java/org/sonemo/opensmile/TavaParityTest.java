@@ -57,6 +57,7 @@ class TavaParityTest {
         ExtractorSpec spec = ExtractorSpec.of(FeatureSet.EGEMAPS_V02, Level.FUNCTIONALS);
         List<Miss> misses = new ArrayList<>();
         int[] compared = {0};
+        double[] worst = {0, 0}; // largest relative error (where |ref| > 1e-6), largest absolute error
         try (ExtractorPool pool = new ExtractorPool(spec, 2)) {
             pool.extractAll(refs, r -> AudioFiles.read(tava.resolve(r.file())), false, o -> {
                 assertTrue(o.ok(), () -> o.input().file() + ": " + o.error());
@@ -66,6 +67,9 @@ class TavaParityTest {
                     double ours = t.get(0, i);
                     double theirs = o.input().values()[i];
                     compared[0]++;
+                    double diff = Math.abs(ours - theirs);
+                    worst[1] = Math.max(worst[1], diff);
+                    if (Math.abs(theirs) > ABS) worst[0] = Math.max(worst[0], diff / Math.abs(theirs));
                     if (Math.abs(ours - theirs) > ABS && Math.abs(ours - theirs) > REL * Math.abs(theirs)) {
                         misses.add(new Miss(o.input().file(), refNames.get(i), ours, theirs));
                     }
@@ -73,6 +77,8 @@ class TavaParityTest {
             });
         }
         assertEquals(375 * 88, compared[0]);
+        System.out.printf("TAVA parity: %d values, largest relative error %.3g, largest absolute error %.3g%n",
+                compared[0], worst[0], worst[1]);
         misses.sort(Comparator.comparingDouble(Miss::rel).reversed());
         assertTrue(misses.isEmpty(), () -> misses.size() + " of " + compared[0] + " values differ; worst: "
                 + misses.subList(0, Math.min(10, misses.size())));
