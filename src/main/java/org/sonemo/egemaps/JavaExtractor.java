@@ -56,13 +56,11 @@ public final class JavaExtractor implements Extractor {
             throw new ExtractionException("input too short: " + in.length + " samples, eGeMAPS needs at least "
                     + analyzer.minimumSamples() + " (60 ms) at " + rate + " Hz");
         }
-        float gain = spec.scale().gain();
-        float[] x = new float[in.length];
         for (int i = 0; i < in.length; i++) {
-            float v = in[i];
-            if (!Float.isFinite(v)) throw new ExtractionException("non-finite sample at index " + i);
-            x[i] = v * gain;
+            if (!Float.isFinite(in[i])) throw new ExtractionException("non-finite sample at index " + i);
         }
+        float[] x = new float[in.length];
+        spec.scale().apply(in, x, in.length);
         EgemapsAnalyzer.Raw raw = analyzer.analyze(x);
         double hop = raw.hopSeconds;
         if (spec.level() == Level.FUNCTIONALS) {

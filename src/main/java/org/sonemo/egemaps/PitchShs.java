@@ -3,8 +3,9 @@ package org.sonemo.egemaps;
 /**
  * Pitch candidates by subharmonic summation (Hermes 1988) on one magnitude spectrum: the
  * spectrum is resampled onto a log2-frequency axis from 25 Hz to Nyquist (as many points as FFT
- * bins, cubic spline), peak-enhanced, smoothed and weighted by an arctan model of auditory
- * sensitivity; then H(s) = sum_{n=1..15} 0.85^(n-1) P(s + log2 n) is evaluated for pitches of
+ * bins, cubic spline), peak-enhanced (local mean over +-0.24 octave removed: our choice, tuned on
+ * TAVA against openSMILE's candidates), smoothed and weighted by an arctan model of auditory
+ * sensitivity (0.5 + atan(3 log2(f / 65 Hz)) / pi); then H(s) = sum_{n=1..15} 0.85^(n-1) P(s + log2 n) is evaluated for pitches of
  * 55 to 1000 Hz, and its largest local maxima (greedily, up to 6) become candidates with a
  * voicing of 1 - mean(H) / H(peak).
  */
@@ -12,14 +13,14 @@ final class PitchShs {
     static final int MAX_CANDIDATES = 6;
     static final double MIN_PITCH = 55, MAX_PITCH = 1000, MIN_F = 25, COMPRESSION = 0.85;
     static final int HARMONICS = 15;
-    static final double VC = Double.parseDouble(System.getProperty("shs.vc", "1"));
 
     private final int bins, points;
     private final double df, logMin, step;
     private final double[] splineM, logSpec, tmp, shs, weight;
     private final int[] harmShift;
     private final double[] harmWeight;
-    private final int sLo, sHi;
+    private final int sLo, sHi, enhanceRadius;
+    static final double ENHANCE_OCTAVES = 0.24;
     // spline work
     private final double[] cp, dp;
     /** Outputs of the last {@link #analyze}. */
@@ -51,6 +52,7 @@ final class PitchShs {
             harmShift[n - 1] = (int) Math.round(log2(n) / step);
             harmWeight[n - 1] = Math.pow(COMPRESSION, n - 1);
         }
+        enhanceRadius = Math.max(1, (int) Math.round(ENHANCE_OCTAVES / step));
         sLo = Math.max(0, (int) Math.ceil((log2(MIN_PITCH) - logMin) / step));
         sHi = Math.min(points - 1, (int) Math.floor((log2(MAX_PITCH) - logMin) / step));
     }
@@ -69,30 +71,22 @@ final class PitchShs {
             logSpec[j] = splineAt(mag, pos);
             if (logSpec[j] < 0) logSpec[j] = 0;
         }
-        int enh = Integer.getInteger("shs.enh", -1), sm = Integer.getInteger("shs.sm", 1);
-        boolean smFirst = Boolean.getBoolean("shs.smfirst");
-        if (smFirst) smooth(sm);
-        if (enh >= 0) {
-            java.util.Arrays.fill(tmp, 0);
-            for (int j = 1; j < points - 1; j++) {
-                if (logSpec[j] > logSpec[j - 1] && logSpec[j] >= logSpec[j + 1]) {
-                    for (int k = Math.max(0, j - enh); k <= Math.min(points - 1, j + enh); k++) tmp[k] = logSpec[k];
-                }
-            }
-            System.arraycopy(tmp, 0, logSpec, 0, points);
+        // enhancement: subtract the local mean over +-0.24 octave and keep what stands above it;
+        // then a 3-point Hanning smoothing and the auditory weighting
+        System.arraycopy(logSpec, 0, tmp, 0, points);
+        double acc = 0;
+        int lo = 0, hi = -1;
+        for (int j = 0; j < points; j++) {
+            int nlo = Math.max(0, j - enhanceRadius), nhi = Math.min(points - 1, j + enhanceRadius);
+            while (hi < nhi) acc += tmp[++hi];
+            while (lo < nlo) acc -= tmp[lo++];
+            logSpec[j] = Math.max(0, tmp[j] - acc / (hi - lo + 1));
         }
-        int sub = (int) Math.round(Double.parseDouble(System.getProperty("shs.suboct", "0.24")) / step);
-        if (sub > 0) {
-            System.arraycopy(logSpec, 0, tmp, 0, points);
-            double acc = 0; int cnt = 0;
-            for (int j = 0; j < points; j++) {
-                int lo = Math.max(0, j - sub), hi = Math.min(points - 1, j + sub);
-                double a = 0; for (int k = lo; k <= hi; k++) a += tmp[k];
-                logSpec[j] = Math.max(0, tmp[j] - a / (hi - lo + 1));
-            }
+        System.arraycopy(logSpec, 0, tmp, 0, points);
+        for (int j = 0; j < points; j++) {
+            double a = tmp[Math.max(0, j - 1)], b = tmp[j], c = tmp[Math.min(points - 1, j + 1)];
+            logSpec[j] = (0.25 * a + 0.5 * b + 0.25 * c) * weight[j];
         }
-        if (!smFirst) smooth(sm);
-        if (!Boolean.getBoolean("shs.noweight")) for (int j = 0; j < points; j++) logSpec[j] *= weight[j];
         // subharmonic summation over the pitch range
         double sum = 0;
         for (int s = sLo; s <= sHi; s++) {
@@ -131,23 +125,8 @@ final class PitchShs {
             double peak = b - 0.25 * (a - c) * off;
             candScore[pos] = peak;
             candF0[pos] = Math.pow(2, logMin + (s + off) * step);
-            candVoicing[pos] = peak > 0 ? Math.max(0, 1 - VC * mean / peak) : 0;
+            candVoicing[pos] = peak > 0 ? Math.max(0, 1 - mean / peak) : 0;
             if (candidates < MAX_CANDIDATES) candidates++;
-        }
-    }
-
-    private void smooth(int half) {
-        if (half <= 0) return;
-        System.arraycopy(logSpec, 0, tmp, 0, points);
-        for (int j = 0; j < points; j++) {
-            double acc = 0, wsum = 0;
-            for (int k = -half; k <= half; k++) {
-                int q = Math.max(0, Math.min(points - 1, j + k));
-                double w = 0.5 + 0.5 * Math.cos(Math.PI * k / (half + 1));
-                acc += w * tmp[q];
-                wsum += w;
-            }
-            logSpec[j] = acc / wsum;
         }
     }
 

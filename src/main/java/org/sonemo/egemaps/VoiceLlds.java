@@ -11,6 +11,9 @@ final class VoiceLlds {
     private final double[] window, frame, mag;
     private final RealFft fft;
     private final PitchShs shs;
+    private final VoiceQuality vq;
+    private final Formants formants;
+    private final double[] js = new double[2];
 
     VoiceLlds(int sampleRate) {
         this.sampleRate = sampleRate;
@@ -23,6 +26,8 @@ final class VoiceLlds {
         mag = new double[bins];
         fft = new RealFft(fftSize);
         shs = new PitchShs(fftSize, sampleRate);
+        vq = new VoiceQuality(sampleRate, fftSize);
+        formants = new Formants(sampleRate);
     }
 
     /** Fills out[15][n60]. */
@@ -31,14 +36,15 @@ final class VoiceLlds {
         double[][] cf = new double[n60][PitchShs.MAX_CANDIDATES];
         double[][] cv = new double[n60][PitchShs.MAX_CANDIDATES];
         boolean[] quiet = new boolean[n60];
-        double[][] mags = new double[n60][];
+        double[][] packs = new double[n60][];
         for (int t = 0; t < n60; t++) {
             Framing.frame(x, t, hop, window, frame);
             double e = 0;
             for (int i = 0; i < frameLength; i++) e += frame[i] * frame[i];
             quiet[t] = Math.sqrt(e / frameLength) < RMS_GATE;
-            RealFft.magnitude(fft.forward(frame, frameLength), fftSize, mag);
-            mags[t] = mag.clone();
+            double[] packed = fft.forward(frame, frameLength);
+            packs[t] = packed.clone();
+            RealFft.magnitude(packed, fftSize, mag);
             shs.analyze(mag);
             System.arraycopy(shs.candF0, 0, cf[t], 0, PitchShs.MAX_CANDIDATES);
             System.arraycopy(shs.candVoicing, 0, cv[t], 0, PitchShs.MAX_CANDIDATES);
@@ -48,6 +54,33 @@ final class VoiceLlds {
         for (int t = 0; t < n60; t++) {
             if (quiet[t]) f0[t] = 0;
             out[EgemapsAnalyzer.F0][t] = f0[t] > 0 ? 12 * PitchShs.log2(f0[t] / 27.5) : 0;
+            // formants (20 ms frame t): frequency and bandwidth kept in unvoiced frames too
+            formants.frame(x, t);
+            int[][] fcols = {{EgemapsAnalyzer.F1, EgemapsAnalyzer.F1BW, EgemapsAnalyzer.F1AMP},
+                    {EgemapsAnalyzer.F2, EgemapsAnalyzer.F2BW, EgemapsAnalyzer.F2AMP},
+                    {EgemapsAnalyzer.F3, EgemapsAnalyzer.F3BW, EgemapsAnalyzer.F3AMP}};
+            for (int i = 0; i < 3; i++) {
+                out[fcols[i][0]][t] = i < formants.found ? formants.freq[i] : 0;
+                out[fcols[i][1]][t] = i < formants.found ? formants.bw[i] : 0;
+                out[fcols[i][2]][t] = -201;
+            }
+            if (f0[t] <= 0) continue;
+            double[] packed = packs[t];
+            RealFft.magnitude(packed, fftSize, mag);
+            out[EgemapsAnalyzer.HNR][t] = vq.hnr(packed, f0[t]);
+            double h1 = vq.harmonicAmplitude(mag, f0[t]);
+            double h2 = vq.harmonicAmplitude(mag, 2 * f0[t]);
+            out[EgemapsAnalyzer.H1H2][t] = VoiceQuality.db(h1, h2);
+            if (formants.found >= 3) {
+                out[EgemapsAnalyzer.H1A3][t] = VoiceQuality.db(h1, vq.harmonicNear(mag, f0[t], formants.freq[2]));
+            }
+            for (int i = 0; i < 3 && i < formants.found; i++) {
+                double amp = vq.harmonicNear(mag, f0[t], formants.freq[i]);
+                out[fcols[i][2]][t] = amp > 0 && h1 > 0 ? VoiceQuality.db(amp, h1) : -201;
+            }
+            vq.jitterShimmer(x, t * hop, frameLength, f0[t], js);
+            out[EgemapsAnalyzer.JITTER][t] = js[0];
+            out[EgemapsAnalyzer.SHIMMER][t] = js[1];
         }
     }
 }

@@ -15,13 +15,17 @@ final class Engines {
 
     /** Native when its library loads, else Java; tells stderr which engine was chosen and why. */
     private static Extractor openAuto(ExtractorSpec spec) {
-        try {
-            Extractor e = org.sonemo.opensmile.NativeExtractor.open(spec.withEngine(Engine.NATIVE));
-            System.err.println("sonemo: engine auto -> native (openSMILE library loaded)");
-            return e;
-        } catch (RuntimeException | LinkageError ex) {
-            System.err.println("sonemo: engine auto -> java (native engine unavailable: " + ex.getMessage() + ")");
-            return org.sonemo.egemaps.JavaExtractor.open(spec.withEngine(Engine.JAVA));
+        if (org.sonemo.opensmile.NativeExtractor.isAvailable()) {
+            try {
+                Extractor e = org.sonemo.opensmile.NativeExtractor.open(spec.withEngine(Engine.NATIVE));
+                System.err.println("sonemo: engine auto -> native (openSMILE library found)");
+                return e;
+            } catch (RuntimeException | LinkageError ex) {
+                System.err.println("sonemo: engine auto -> java (native engine failed to open: " + ex.getMessage() + ")");
+            }
+        } else {
+            System.err.println("sonemo: engine auto -> java (openSMILE library not found)");
         }
+        return org.sonemo.egemaps.JavaExtractor.open(spec.withEngine(Engine.JAVA));
     }
 }
