@@ -17,14 +17,7 @@ public final class Autocorrelation {
         System.arraycopy(x, 0, buf, 0, n);
         java.util.Arrays.fill(buf, n, m, 0.0);
         fft.forwardInPlace(buf);
-        buf[0] = buf[0] * buf[0];
-        buf[1] = buf[1] * buf[1];
-        for (int k = 1; k < m / 2; k++) {
-            double re = buf[2 * k], im = buf[2 * k + 1];
-            buf[2 * k] = re * re + im * im;
-            buf[2 * k + 1] = 0;
-        }
-        fft.inverseInPlace(buf);
+        fft.autocorrelationOf(buf, buf);
         System.arraycopy(buf, 0, r, 0, Math.min(lags + 1, m));
     }
 }

@@ -49,6 +49,21 @@ public final class RealFft {
         fft.realInverse(a, true);
     }
 
+    /**
+     * Circular autocorrelation from a packed spectrum: writes |Xk|^2 (packed) into {@code out},
+     * inverse-transforms it in place; out[l] is then sum_i x[i] x[(i + l) mod n].
+     */
+    public void autocorrelationOf(double[] packed, double[] out) {
+        out[0] = packed[0] * packed[0];
+        out[1] = packed[1] * packed[1];
+        for (int k = 1; k < n / 2; k++) {
+            double re = packed[2 * k], im = packed[2 * k + 1];
+            out[2 * k] = re * re + im * im;
+            out[2 * k + 1] = 0;
+        }
+        fft.realInverse(out, true);
+    }
+
     /** Magnitudes |Xk| for k = 0..n/2 of a packed spectrum. */
     public static void magnitude(double[] packed, int n, double[] out) {
         out[0] = Math.abs(packed[0]);

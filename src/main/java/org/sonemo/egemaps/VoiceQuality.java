@@ -29,14 +29,7 @@ final class VoiceQuality {
     /** HNR in dB from the packed spectrum of the windowed frame (copied, not modified). */
     double hnr(double[] packed, double f0) {
         int n = fftSize;
-        acf[0] = packed[0] * packed[0];
-        acf[1] = packed[1] * packed[1];
-        for (int k = 1; k < n / 2; k++) {
-            double re = packed[2 * k], im = packed[2 * k + 1];
-            acf[2 * k] = re * re + im * im;
-            acf[2 * k + 1] = 0;
-        }
-        fft.inverseInPlace(acf);
+        fft.autocorrelationOf(packed, acf);
         double r0 = acf[0];
         if (r0 <= 0) return 0;
         double t0 = sampleRate / f0;
