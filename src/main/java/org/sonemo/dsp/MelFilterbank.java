@@ -28,6 +28,15 @@ public final class MelFilterbank {
      * @param sampleRate sample rate in Hz
      */
     public MelFilterbank(int nBands, double lo, double hi, int fftSize, double sampleRate) {
+        this(nBands, lo, hi, fftSize, sampleRate, false);
+    }
+
+    /**
+     * @param htkBins restrict the bins to HTK's range: from bin (int)(lo/df + 1.5) (never DC) to
+     *                bin (int)(hi/df + 0.5) - 1, as openSMILE's filterbanks do (observed:
+     *                at 16 kHz the 31.25 Hz bin is left out of the first band)
+     */
+    public MelFilterbank(int nBands, double lo, double hi, int fftSize, double sampleRate, boolean htkBins) {
         this.nBands = nBands;
         double nyq = sampleRate / 2;
         if (hi > nyq) hi = nyq;
@@ -38,13 +47,18 @@ public final class MelFilterbank {
         for (int b = 0; b < nBands; b++) centreHz[b] = melInverse(cm[b + 1]);
         double df = sampleRate / fftSize;
         int bins = fftSize / 2 + 1;
+        int kMin = 0, kMax = bins - 1;
+        if (htkBins) {
+            kMin = Math.max(1, (int) (lo / df + 2.5) - 1);
+            kMax = Math.min(fftSize / 2, (int) (hi / df + 0.5)) - 1;
+        }
         first = new int[nBands];
         weights = new double[nBands][];
         for (int b = 0; b < nBands; b++) {
             double l = cm[b], c = cm[b + 1], r = cm[b + 2];
             int k0 = -1, k1 = -1;
             double[] tmp = new double[bins];
-            for (int k = 0; k < bins; k++) {
+            for (int k = kMin; k <= kMax; k++) {
                 double m = mel(k * df);
                 double w = 0;
                 if (m > l && m <= c) w = (m - l) / (c - l);

@@ -6,6 +6,7 @@ import org.sonemo.features.Extractor;
 import org.sonemo.features.ExtractorSpec;
 import org.sonemo.features.FeatureSet;
 import org.sonemo.features.FeatureTable;
+import org.sonemo.features.InputChecks;
 import org.sonemo.features.Level;
 
 import java.util.List;
@@ -47,17 +48,14 @@ public final class JavaExtractor implements Extractor {
 
     @Override
     public FeatureTable extract(AudioBuffer audio) {
+        InputChecks.requireUsable(audio);
         AudioBuffer mono = audio.mixDown();
         float[] in = mono.samples();
         int rate = mono.sampleRate();
-        if (rate < 8000) throw new ExtractionException("sample rate " + rate + " Hz is below the 8 kHz eGeMAPS needs");
         if (analyzer == null || analyzer.sampleRate() != rate) analyzer = new EgemapsAnalyzer(rate);
         if (in.length < analyzer.minimumSamples()) {
             throw new ExtractionException("input too short: " + in.length + " samples, eGeMAPS needs at least "
                     + analyzer.minimumSamples() + " (60 ms) at " + rate + " Hz");
-        }
-        for (int i = 0; i < in.length; i++) {
-            if (!Float.isFinite(in[i])) throw new ExtractionException("non-finite sample at index " + i);
         }
         float[] x = new float[in.length];
         spec.scale().apply(in, x, in.length);

@@ -42,7 +42,8 @@ final class SpectralLlds {
         df = (double) sampleRate / fftSize;
         window = Windows.hamming(frameLength);
         fft = new RealFft(fftSize);
-        mel = new MelFilterbank(26, 20, 8000, fftSize, sampleRate);
+        // observed: both of openSMILE's filterbanks (loudness and MFCC) use HTK's bin range
+        mel = new MelFilterbank(26, 20, 8000, fftSize, sampleRate, true);
         equalLoudness = new double[26];
         for (int b = 0; b < 26; b++) equalLoudness[b] = equalLoudness(2 * Math.PI * mel.centreHz(b));
         dct = new Dct(26, 1, 4);
@@ -105,8 +106,9 @@ final class SpectralLlds {
         }
         out[LOUDNESS] = loud / 26;
 
-        // MFCC: power scaled to int16 range, ln with floor 1, DCT-II, lifter
+        // MFCC: the same bands on power scaled to int16 range, ln with floor 1, DCT-II, lifter
         double s2 = INT16 * INT16;
+        mel.apply(pow, bands);
         for (int b = 0; b < 26; b++) {
             double e = bands[b] * s2;
             bands[b] = e < 1 ? 0 : Math.log(e);
