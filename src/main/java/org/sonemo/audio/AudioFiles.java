@@ -64,6 +64,16 @@ public final class AudioFiles {
         return read(data, name);
     }
 
+    /**
+     * Resamples to {@code targetRate} with FFmpeg's swresample (a 64-tap Kaiser-windowed sinc; see
+     * docs/audio-input.md for the measured quality); the buffer itself when it already has that rate.
+     * Channels are kept; use {@link AudioBuffer#mixDown()} for mono.
+     */
+    public static AudioBuffer resample(AudioBuffer audio, int targetRate) {
+        Objects.requireNonNull(audio, "audio");
+        return Resampler.resample(audio, targetRate);
+    }
+
     private static ByteSource open(Path file) throws IOException {
         return ByteSource.of(file);
     }
