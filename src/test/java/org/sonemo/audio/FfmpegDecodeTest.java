@@ -97,6 +97,21 @@ class FfmpegDecodeTest {
                 "bytes in memory decode like the file");
     }
 
+    /** The CLI decodes with several threads: results must not depend on what runs alongside. */
+    @Test
+    void parallelDecodingGivesTheSameSamples() throws Exception {
+        List<Path> files = Stream.of("mp3", "ogg").flatMap(e -> Corpus.withExtension(e).stream().limit(12)).toList();
+        List<float[]> sequential = new ArrayList<>();
+        for (Path p : files) sequential.add(AudioFiles.read(p).samples());
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(4)) {
+            List<java.util.concurrent.Future<float[]>> parallel = new ArrayList<>();
+            for (Path p : files) parallel.add(pool.submit(() -> AudioFiles.read(p).samples()));
+            for (int i = 0; i < files.size(); i++) {
+                assertArrayEquals(sequential.get(i), parallel.get(i).get(), files.get(i).toString());
+            }
+        }
+    }
+
     /** FLAC and AIFF written from the same integers as a WAV must decode to exactly the WAV's floats. */
     @Test
     void losslessCodecsDecodeToTheSameFloatsAsWav() throws IOException {
