@@ -2,7 +2,6 @@ package org.sonemo.cli;
 
 import org.sonemo.audio.AudioBuffer;
 import org.sonemo.audio.AudioFiles;
-import org.sonemo.dsp.Resampler;
 import org.sonemo.features.Engine;
 import org.sonemo.features.Extractor;
 import org.sonemo.features.ExtractorSpec;
@@ -40,7 +39,7 @@ final class ParityCommand {
             usage: sonemo parity [--set egemaps] [--rate HZ] [--out DIR] INPUT...
               INPUT        audio files or folders (walked recursively)
               --set NAME   feature set; only egemaps (eGeMAPS v02) has a Java engine
-              --rate HZ    resample every input to HZ first (windowed sinc), default: own rate
+              --rate HZ    resample every input to HZ first (as extract --rate), default: own rate
               --scale S    opensmile (default) or unity, as for extract
               --out DIR    output folder (default: parity-out): parity.md, lld.csv,
                            functionals.csv, plot-<descriptor>.png
@@ -83,7 +82,7 @@ final class ParityCommand {
                 try {
                     AudioBuffer audio = AudioFiles.read(in.path()).mixDown();
                     if (rate > 0 && audio.sampleRate() != rate) {
-                        audio = AudioBuffer.mono(Resampler.resample(audio.samples(), audio.sampleRate(), rate), rate);
+                        audio = AudioFiles.resample(audio, rate);
                     }
                     FeatureTable n1 = nl.extract(audio), j1 = jl.extract(audio);
                     FeatureTable n2 = nf.extract(audio), j2 = jf.extract(audio);
