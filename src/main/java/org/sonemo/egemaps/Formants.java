@@ -18,8 +18,9 @@ final class Formants {
 
     private final int frameLength, hop, fftSize, keep, m;
     private final double fsOut;
-    private final double[] window, frame, sig, r, a, tmp, coeffs, cosT, sinT;
+    private final double[] window, frame, sig, r, a, tmp, coeffs;
     private final RealFft fft;
+    private final org.jtransforms.fft.DoubleFFT_1D inverse;
     private final PolynomialRoots roots;
     final double[] freq = new double[MAX_FORMANTS], bw = new double[MAX_FORMANTS];
     int found;
@@ -42,12 +43,7 @@ final class Formants {
         coeffs = new double[ORDER + 1];
         fft = new RealFft(fftSize);
         roots = new PolynomialRoots(ORDER);
-        cosT = new double[m];
-        sinT = new double[m];
-        for (int i = 0; i < m; i++) {
-            cosT[i] = Math.cos(2 * Math.PI * i / m);
-            sinT[i] = Math.sin(2 * Math.PI * i / m);
-        }
+        inverse = new org.jtransforms.fft.DoubleFFT_1D(m); // any length: m = 2 * keep is rarely a power of two
     }
 
     /** Formants of 20 ms frame {@code index}; results in freq/bw[0..found). */
@@ -58,17 +54,11 @@ final class Formants {
         if ((long) index * hop + frameLength > x.length) return;
         Framing.frame(x, index, hop, window, frame);
         double[] p = fft.forward(frame, frameLength);
-        // inverse real DFT of bins 0..keep (bin keep as the Nyquist of the new rate)
-        for (int t = 0; t < m; t++) {
-            double s = p[0];
-            for (int q = 1; q < keep; q++) {
-                int ph = (int) (((long) q * t) % m);
-                s += 2 * (p[2 * q] * cosT[ph] - p[2 * q + 1] * sinT[ph]);
-            }
-            double re = keep == fftSize / 2 ? p[1] : p[2 * keep];
-            s += re * ((t & 1) == 0 ? 1 : -1);
-            sig[t] = s / m;
-        }
+        // inverse real DFT of bins 0..keep (bin keep becomes the Nyquist bin of the new rate)
+        sig[0] = p[0];
+        sig[1] = keep == fftSize / 2 ? p[1] : p[2 * keep];
+        System.arraycopy(p, 2, sig, 2, m - 2);
+        inverse.realInverse(sig, true);
         Lpc.autocorrelation(sig, m, r, ORDER);
         if (r[0] <= 0) return;
         Lpc.levinson(r, ORDER, a, tmp);

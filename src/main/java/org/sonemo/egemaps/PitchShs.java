@@ -16,7 +16,7 @@ final class PitchShs {
 
     private final int bins, points;
     private final double df, logMin, step;
-    private final double[] splineM, logSpec, tmp, shs, weight;
+    private final double[] splineM, logSpec, tmp, shs, weight, binPos;
     private final int[] harmShift;
     private final double[] harmWeight;
     private final int sLo, sHi, enhanceRadius;
@@ -42,9 +42,11 @@ final class PitchShs {
         tmp = new double[points];
         shs = new double[points];
         weight = new double[points];
+        binPos = new double[points];
         for (int j = 0; j < points; j++) {
             double f = Math.pow(2, logMin + j * step);
             weight[j] = 0.5 + Math.atan(3 * log2(f / 65.0)) / Math.PI;
+            binPos[j] = f / df;
         }
         harmShift = new int[HARMONICS];
         harmWeight = new double[HARMONICS];
@@ -66,9 +68,7 @@ final class PitchShs {
         // natural cubic spline of the magnitude over bin index
         spline(mag);
         for (int j = 0; j < points; j++) {
-            double f = Math.pow(2, logMin + j * step);
-            double pos = f / df;
-            logSpec[j] = splineAt(mag, pos);
+            logSpec[j] = splineAt(mag, binPos[j]);
             if (logSpec[j] < 0) logSpec[j] = 0;
         }
         // enhancement: subtract the local mean over +-0.24 octave and keep what stands above it;

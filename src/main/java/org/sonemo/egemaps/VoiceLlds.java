@@ -7,6 +7,9 @@ import org.sonemo.dsp.Windows;
 /** The voice group of eGeMAPS v02 on 60 ms Gaussian frames (F0, voice quality) and formants. */
 final class VoiceLlds {
     static final double RMS_GATE = 0.001;
+    private static final int[][] FORMANT_COLS = {{EgemapsAnalyzer.F1, EgemapsAnalyzer.F1BW, EgemapsAnalyzer.F1AMP},
+            {EgemapsAnalyzer.F2, EgemapsAnalyzer.F2BW, EgemapsAnalyzer.F2AMP},
+            {EgemapsAnalyzer.F3, EgemapsAnalyzer.F3BW, EgemapsAnalyzer.F3AMP}};
     private final int sampleRate, frameLength, hop, fftSize, bins;
     private final double[] window, frame, mag;
     private final RealFft fft;
@@ -36,15 +39,12 @@ final class VoiceLlds {
         double[][] cf = new double[n60][PitchShs.MAX_CANDIDATES];
         double[][] cv = new double[n60][PitchShs.MAX_CANDIDATES];
         boolean[] quiet = new boolean[n60];
-        double[][] packs = new double[n60][];
         for (int t = 0; t < n60; t++) {
             Framing.frame(x, t, hop, window, frame);
             double e = 0;
             for (int i = 0; i < frameLength; i++) e += frame[i] * frame[i];
             quiet[t] = Math.sqrt(e / frameLength) < RMS_GATE;
-            double[] packed = fft.forward(frame, frameLength);
-            packs[t] = packed.clone();
-            RealFft.magnitude(packed, fftSize, mag);
+            RealFft.magnitude(fft.forward(frame, frameLength), fftSize, mag);
             shs.analyze(mag);
             System.arraycopy(shs.candF0, 0, cf[t], 0, PitchShs.MAX_CANDIDATES);
             System.arraycopy(shs.candVoicing, 0, cv[t], 0, PitchShs.MAX_CANDIDATES);
@@ -56,16 +56,15 @@ final class VoiceLlds {
             out[EgemapsAnalyzer.F0][t] = f0[t] > 0 ? 12 * PitchShs.log2(f0[t] / 27.5) : 0;
             // formants (20 ms frame t): frequency and bandwidth kept in unvoiced frames too
             formants.frame(x, t);
-            int[][] fcols = {{EgemapsAnalyzer.F1, EgemapsAnalyzer.F1BW, EgemapsAnalyzer.F1AMP},
-                    {EgemapsAnalyzer.F2, EgemapsAnalyzer.F2BW, EgemapsAnalyzer.F2AMP},
-                    {EgemapsAnalyzer.F3, EgemapsAnalyzer.F3BW, EgemapsAnalyzer.F3AMP}};
             for (int i = 0; i < 3; i++) {
-                out[fcols[i][0]][t] = i < formants.found ? formants.freq[i] : 0;
-                out[fcols[i][1]][t] = i < formants.found ? formants.bw[i] : 0;
-                out[fcols[i][2]][t] = -201;
+                out[FORMANT_COLS[i][0]][t] = i < formants.found ? formants.freq[i] : 0;
+                out[FORMANT_COLS[i][1]][t] = i < formants.found ? formants.bw[i] : 0;
+                out[FORMANT_COLS[i][2]][t] = -201;
             }
             if (f0[t] <= 0) continue;
-            double[] packed = packs[t];
+            // voiced: the frame's spectrum again (cheaper than keeping every frame's spectrum)
+            Framing.frame(x, t, hop, window, frame);
+            double[] packed = fft.forward(frame, frameLength);
             RealFft.magnitude(packed, fftSize, mag);
             out[EgemapsAnalyzer.HNR][t] = vq.hnr(packed, f0[t]);
             double h1 = vq.harmonicAmplitude(mag, f0[t]);
@@ -76,7 +75,7 @@ final class VoiceLlds {
             }
             for (int i = 0; i < 3 && i < formants.found; i++) {
                 double amp = vq.harmonicNear(mag, f0[t], formants.freq[i]);
-                out[fcols[i][2]][t] = amp > 0 && h1 > 0 ? VoiceQuality.db(amp, h1) : -201;
+                out[FORMANT_COLS[i][2]][t] = amp > 0 && h1 > 0 ? VoiceQuality.db(amp, h1) : -201;
             }
             vq.jitterShimmer(x, t * hop, frameLength, f0[t], js);
             out[EgemapsAnalyzer.JITTER][t] = js[0];
