@@ -66,8 +66,8 @@ final class Functionals {
         }
         double thr = relThresh * (max - min);
         // alternating extrema with hysteresis: a peak must exceed the preceding valley by thr and vice versa
-        int[] idx = new int[n];
-        boolean[] isPeak = new boolean[n];
+        int[] idx = new int[n + 2];
+        boolean[] isPeak = new boolean[n + 2];
         int m = 0;
         int candMax = 0, candMin = 0;
         int dir = 0; // 0 unknown, 1 rising (looking for a peak), -1 falling (looking for a valley)
@@ -93,6 +93,22 @@ final class Functionals {
                 dir = 1;
                 candMax = i;
             }
+        }
+        // a contour that ends (starts) on a peak falls to (rises from) its lowest point after (before) it
+        if (m > 0 && isPeak[m - 1] && idx[m - 1] < n - 1) {
+            int v = idx[m - 1] + 1;
+            for (int i = v; i < n; i++) if (x[i] < x[v]) v = i;
+            idx[m] = v;
+            isPeak[m++] = false;
+        }
+        if (m > 0 && isPeak[0] && idx[0] > 0) {
+            int v = 0;
+            for (int i = 1; i < idx[0]; i++) if (x[i] < x[v]) v = i;
+            System.arraycopy(idx, 0, idx, 1, m);
+            System.arraycopy(isPeak, 0, isPeak, 1, m);
+            idx[0] = v;
+            isPeak[0] = false;
+            m++;
         }
         int peaks = 0;
         double rs = 0, rss = 0, fs = 0, fss = 0;

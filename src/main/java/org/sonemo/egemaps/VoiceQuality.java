@@ -42,9 +42,9 @@ final class VoiceQuality {
         return 10 * Math.log10(rho / (1 - rho));
     }
 
-    /** Largest magnitude within +-10% of frequency f (bins), 0 if outside the spectrum. */
-    double harmonicAmplitude(double[] mag, double f) {
-        double lo = f * 0.9 / df, hi = f * 1.1 / df;
+    /** Largest magnitude within +-10% of F0 around frequency f, 0 if outside the spectrum. */
+    double harmonicAmplitude(double[] mag, double f0, double f) {
+        double lo = (f - 0.1 * f0) / df, hi = (f + 0.1 * f0) / df;
         int a = Math.max(1, (int) Math.floor(lo)), b = Math.min(bins - 1, (int) Math.ceil(hi));
         double m = 0;
         for (int k = a; k <= b; k++) m = Math.max(m, mag[k]);
@@ -54,7 +54,24 @@ final class VoiceQuality {
     /** Amplitude of the harmonic of f0 closest to frequency target (up to 100 harmonics). */
     double harmonicNear(double[] mag, double f0, double target) {
         int h = (int) Math.max(1, Math.min(100, Math.round(target / f0)));
-        return harmonicAmplitude(mag, h * f0);
+        return harmonicAmplitude(mag, f0, h * f0);
+    }
+
+    /**
+     * The strongest harmonic of f0 within centre +- bandwidth / 2 (up to 100 harmonics); the
+     * nearest harmonic when none falls inside.
+     */
+    double harmonicMaxInBand(double[] mag, double f0, double centre, double bandwidth) {
+        double lo = centre - bandwidth / 2, hi = centre + bandwidth / 2, m = 0;
+        boolean any = false;
+        for (int h = 1; h <= 100; h++) {
+            double f = h * f0;
+            if (f < lo) continue;
+            if (f > hi) break;
+            any = true;
+            m = Math.max(m, harmonicAmplitude(mag, f0, f));
+        }
+        return any ? m : harmonicNear(mag, f0, centre);
     }
 
     static double db(double a, double b) {
