@@ -189,6 +189,19 @@ final class ParityCommand {
             return Stats.of(a, b, total);
         }
 
+        /** Frames whose difference exceeds both 1e-4 relative and 1e-3 absolute (the spectral target). */
+        long outsideTolerance(int c) {
+            long k = 0;
+            for (int f = 0; f < lldNative.size(); f++) {
+                double[] x = lldNative.get(f)[c], y = lldJava.get(f)[c];
+                for (int i = 0; i < x.length; i++) {
+                    double d = Math.abs(x[i] - y[i]);
+                    if (d > 1e-3 && d > 1e-4 * Math.abs(x[i])) k++;
+                }
+            }
+            return k;
+        }
+
         /** Fraction of frames where both engines agree on zero / non-zero (voicing for sma3nz). */
         double voicingAgreement(int c) {
             long agree = 0, total = 0;
@@ -241,17 +254,18 @@ final class ParityCommand {
             md.append(summary()).append("\n\n");
             if (!rowNotes.isEmpty()) md.append("Frame-count mismatches: ").append(rowNotes.subList(0, Math.min(10, rowNotes.size()))).append("\n\n");
             md.append("## Frame-level descriptors (all frames of all files)\n\n");
-            md.append("| descriptor | frames | max abs | median abs | max rel | median rel | r | zero/non-zero agreement | median abs (both non-zero) | p95 abs (both non-zero) |\n");
-            md.append("|---|---|---|---|---|---|---|---|---|---|\n");
-            StringBuilder csv = new StringBuilder("descriptor,frames,max_abs,median_abs,max_rel,median_rel,pearson_r,nonzero_agreement,median_abs_both_nonzero,p95_abs_both_nonzero\n");
+            md.append("| descriptor | frames | max abs | median abs | max rel | median rel | r | zero/non-zero agreement | median abs (both non-zero) | p95 abs (both non-zero) | frames off (rel > 1e-4 and abs > 1e-3) |\n");
+            md.append("|---|---|---|---|---|---|---|---|---|---|---|\n");
+            StringBuilder csv = new StringBuilder("descriptor,frames,max_abs,median_abs,max_rel,median_rel,pearson_r,nonzero_agreement,median_abs_both_nonzero,p95_abs_both_nonzero,frames_off\n");
             for (int c = 0; c < lldNames.size(); c++) {
                 Stats s = lldStats(c);
                 double v = voicingAgreement(c);
                 double[] q = bothNonZeroQuantiles(c);
-                md.append(String.format(Locale.ROOT, "| %s | %d | %.4g | %.4g | %.4g | %.4g | %.5f | %.4f | %.4g | %.4g |\n",
-                        lldNames.get(c), s.n(), s.maxAbs(), s.medAbs(), s.maxRel(), s.medRel(), s.r(), v, q[0], q[1]));
-                csv.append(String.format(Locale.ROOT, "%s,%d,%g,%g,%g,%g,%g,%g,%g,%g\n",
-                        lldNames.get(c), s.n(), s.maxAbs(), s.medAbs(), s.maxRel(), s.medRel(), s.r(), v, q[0], q[1]));
+                long off = outsideTolerance(c);
+                md.append(String.format(Locale.ROOT, "| %s | %d | %.4g | %.4g | %.4g | %.4g | %.5f | %.4f | %.4g | %.4g | %d |\n",
+                        lldNames.get(c), s.n(), s.maxAbs(), s.medAbs(), s.maxRel(), s.medRel(), s.r(), v, q[0], q[1], off));
+                csv.append(String.format(Locale.ROOT, "%s,%d,%g,%g,%g,%g,%g,%g,%g,%g,%d\n",
+                        lldNames.get(c), s.n(), s.maxAbs(), s.medAbs(), s.maxRel(), s.medRel(), s.r(), v, q[0], q[1], off));
             }
             Files.writeString(dir.resolve("lld.csv"), csv);
             md.append("\n## Functionals (one value per file)\n\n");
