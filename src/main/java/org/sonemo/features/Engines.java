@@ -13,18 +13,24 @@ final class Engines {
         };
     }
 
-    /** Native when its library loads, else Java; tells stderr which engine was chosen and why. */
+    private static final java.util.concurrent.atomic.AtomicBoolean TOLD = new java.util.concurrent.atomic.AtomicBoolean();
+
+    private static void tell(String message) {
+        if (TOLD.compareAndSet(false, true)) System.err.println(message);
+    }
+
+    /** Native when its library loads, else Java; tells stderr (once per process) which engine was chosen and why. */
     private static Extractor openAuto(ExtractorSpec spec) {
         if (org.sonemo.opensmile.NativeExtractor.isAvailable()) {
             try {
                 Extractor e = org.sonemo.opensmile.NativeExtractor.open(spec.withEngine(Engine.NATIVE));
-                System.err.println("sonemo: engine auto -> native (openSMILE library found)");
+                tell("sonemo: engine auto -> native (openSMILE library found)");
                 return e;
             } catch (RuntimeException | LinkageError ex) {
-                System.err.println("sonemo: engine auto -> java (native engine failed to open: " + ex.getMessage() + ")");
+                tell("sonemo: engine auto -> java (native engine failed to open: " + ex.getMessage() + ")");
             }
         } else {
-            System.err.println("sonemo: engine auto -> java (openSMILE library not found)");
+            tell("sonemo: engine auto -> java (openSMILE library not found)");
         }
         return org.sonemo.egemaps.JavaExtractor.open(spec.withEngine(Engine.JAVA));
     }
