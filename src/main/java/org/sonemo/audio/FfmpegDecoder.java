@@ -216,9 +216,10 @@ final class FfmpegDecoder implements java.io.Closeable {
         declared = declaredFrames(fmt, st, sampleRate);
         tbNum = st.time_base().num();
         tbDen = st.time_base().den();
-        // Ogg's last granule position is where the stream ends (spec'd end trimming). FFmpeg trims only
+        // Ogg Vorbis: the last granule position is where the stream ends (end trimming). FFmpeg trims only
         // within the last packet, so a stream whose padding spans more than one packet came out long.
-        if (container.equals("ogg") && st.duration() != AV_NOPTS_VALUE && st.duration() > 0) {
+        // Only Vorbis is checked on real files; Opus's pre-skip makes its timestamps another story.
+        if (container.equals("ogg") && codecName.equals("vorbis") && st.duration() != AV_NOPTS_VALUE && st.duration() > 0) {
             endPts = (st.start_time() != AV_NOPTS_VALUE ? st.start_time() : 0) + st.duration();
         }
         estimated = fmt.duration_estimation_method() == AVFMT_DURATION_FROM_BITRATE;
