@@ -43,6 +43,7 @@ public final class Main {
         try {
             return switch (args[0]) {
                 case "extract" -> ExtractCommand.run(rest, out, err);
+                case "parity" -> ParityCommand.run(rest, out, err);
                 default -> {
                     err.println("sonemo: unknown command '" + args[0] + "'\n" + USAGE);
                     yield 2;
@@ -58,5 +59,6 @@ public final class Main {
             usage: sonemo <command> [options]
               extract   features of audio files: sonemo extract [--set egemaps] [--level functionals|lld|lld_de]
                         [--jobs N] [--out FILE] INPUT...
+              parity    Java vs native eGeMAPS agreement: sonemo parity [--set egemaps] [--rate HZ] [--out DIR] INPUT...
             Run 'sonemo <command> --help' for a command's options.""";
 }

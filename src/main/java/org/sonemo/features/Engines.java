@@ -8,6 +8,24 @@ final class Engines {
     static Extractor open(ExtractorSpec spec) {
         return switch (spec.engine()) {
             case NATIVE -> org.sonemo.opensmile.NativeExtractor.open(spec);
+            case JAVA -> org.sonemo.egemaps.JavaExtractor.open(spec);
+            case AUTO -> openAuto(spec);
         };
+    }
+
+    /** Native when its library loads, else Java; tells stderr which engine was chosen and why. */
+    private static Extractor openAuto(ExtractorSpec spec) {
+        if (org.sonemo.opensmile.NativeExtractor.isAvailable()) {
+            try {
+                Extractor e = org.sonemo.opensmile.NativeExtractor.open(spec.withEngine(Engine.NATIVE));
+                System.err.println("sonemo: engine auto -> native (openSMILE library found)");
+                return e;
+            } catch (RuntimeException | LinkageError ex) {
+                System.err.println("sonemo: engine auto -> java (native engine failed to open: " + ex.getMessage() + ")");
+            }
+        } else {
+            System.err.println("sonemo: engine auto -> java (openSMILE library not found)");
+        }
+        return org.sonemo.egemaps.JavaExtractor.open(spec.withEngine(Engine.JAVA));
     }
 }
