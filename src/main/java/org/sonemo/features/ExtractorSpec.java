@@ -17,6 +17,10 @@ public record ExtractorSpec(FeatureSet set, Level level, Engine engine, InputSca
         Objects.requireNonNull(level, "level");
         Objects.requireNonNull(engine, "engine");
         Objects.requireNonNull(scale, "scale");
+        if (!set.supports(level)) {
+            throw new IllegalArgumentException("feature set " + set.cliName() + " has no " + level.cliName()
+                    + " level (it defines no frame-level deltas)");
+        }
     }
 
     /** The native engine with openSMILE's input scaling. */
