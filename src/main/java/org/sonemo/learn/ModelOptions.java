@@ -76,6 +76,7 @@ public sealed interface ModelOptions permits ModelOptions.Svr, ModelOptions.Line
 
     static String fmt(double v) {
         if (v == Math.rint(v) && Math.abs(v) < 1e9) return Long.toString((long) v);
-        return String.format(java.util.Locale.ROOT, "%.4g", v);
+        String s = String.format(java.util.Locale.ROOT, "%.4g", v);
+        return s.contains("e") || !s.contains(".") ? s : s.replaceFirst("0+$", "").replaceFirst("\\.$", "");
     }
 }

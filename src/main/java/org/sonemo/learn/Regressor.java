@@ -122,7 +122,7 @@ public sealed interface Regressor permits Regressor.SvrModel, Regressor.LinearMo
             for (int i = 0; i < n; i++) r[i] = y[i] - my;
             double[] w = new double[d];
             double l1 = o.alpha() * o.l1Ratio(), l2 = o.alpha() * (1 - o.l1Ratio());
-            for (int iter = 0; iter < 1000; iter++) {
+            for (int iter = 0; iter < 300; iter++) {
                 double maxDelta = 0, maxW = 0;
                 for (int j = 0; j < d; j++) {
                     if (z[j] == 0) continue;
@@ -139,7 +139,7 @@ public sealed interface Regressor permits Regressor.SvrModel, Regressor.LinearMo
                     maxDelta = Math.max(maxDelta, Math.abs(delta));
                     maxW = Math.max(maxW, Math.abs(nw));
                 }
-                if (maxDelta <= 1e-6 * Math.max(maxW, 1e-12) || maxDelta < 1e-10) break;
+                if (maxDelta <= 1e-4 * Math.max(maxW, 1e-12) || maxDelta < 1e-10) break;
             }
             double b = my;
             for (int j = 0; j < d; j++) b -= w[j] * mx[j];

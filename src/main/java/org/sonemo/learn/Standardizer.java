@@ -33,7 +33,7 @@ public record Standardizer(double[] mean, double[] scale) {
         return m.subiRowVector(mu).diviRowVector(sd).toDoubleMatrix();
     }
 
-    static double[][] select(double[][] x, int[] rows) {
+    public static double[][] select(double[][] x, int[] rows) {
         double[][] out = new double[rows.length][];
         for (int i = 0; i < rows.length; i++) out[i] = x[rows[i]];
         return out;
