@@ -8,8 +8,29 @@ public final class Main {
     private Main() {
     }
 
+    /** Held so the level set below is not lost when the logger is collected. */
+    private static final java.util.logging.Logger SMILE_LOG = java.util.logging.Logger.getLogger("org.sonemo.opensmile");
+
     public static void main(String[] args) {
+        configureLogging();
         System.exit(run(args, System.out, System.err));
+    }
+
+    /**
+     * openSMILE logs through {@code org.sonemo.opensmile}; its errors already reach the user as
+     * exceptions, and its warnings repeat for every file, so it is silent unless
+     * {@code SONEMO_LOG} names a level (e.g. {@code SONEMO_LOG=warning}) or a logging
+     * configuration file is given.
+     */
+    static void configureLogging() {
+        if (System.getProperty("java.util.logging.config.file") != null) return;
+        String level = System.getenv("SONEMO_LOG");
+        try {
+            SMILE_LOG.setLevel(level == null ? java.util.logging.Level.OFF
+                    : java.util.logging.Level.parse(level.toUpperCase(java.util.Locale.ROOT)));
+        } catch (IllegalArgumentException e) {
+            SMILE_LOG.setLevel(java.util.logging.Level.OFF);
+        }
     }
 
     /** Runs a subcommand and returns the process exit code (0 success, 1 some inputs failed, 2 usage). */

@@ -11,18 +11,30 @@ package org.sonemo.features;
  * convention.
  */
 public enum InputScale {
-    /** Multiply by 32768/32767: features equal those of SMILExtract or the Python package on the same file. */
-    OPENSMILE_INT16(32768.0f / 32767.0f),
+    /**
+     * x * 32768 / 32767, computed as openSMILE computes int16 / 32767 in float: features equal
+     * those of SMILExtract or the Python package on the same file, bit for bit.
+     */
+    OPENSMILE_INT16,
     /** Feed the samples as decoded. */
-    UNITY(1.0f);
+    UNITY;
 
-    private final float gain;
-
-    InputScale(float gain) {
-        this.gain = gain;
+    /** The factor applied (rounding aside). */
+    public float gain() {
+        return this == UNITY ? 1f : 32768f / 32767f;
     }
 
-    public float gain() {
-        return gain;
+    /**
+     * Writes the scaled first {@code n} samples of {@code src} into {@code dst}. For OPENSMILE_INT16
+     * the product with 32768 is exact for 16-bit sources, and the float division rounds exactly as
+     * openSMILE's own int16 / 32767 does: multiplying by a rounded 32768/32767 would differ by an
+     * ulp now and then, enough to move formant functionals.
+     */
+    public void apply(float[] src, float[] dst, int n) {
+        if (this == UNITY) {
+            System.arraycopy(src, 0, dst, 0, n);
+            return;
+        }
+        for (int i = 0; i < n; i++) dst[i] = (float) (src[i] * 32768.0) / 32767.0f;
     }
 }

@@ -87,9 +87,7 @@ public final class NativeExtractor implements Extractor {
         int n = mono.frames();
         // Scale into a reused buffer: the caller's array is never modified.
         if (scratch.length < n) scratch = new float[Math.max(n, scratch.length + scratch.length / 2)];
-        float gain = spec.scale().gain();
-        float[] src = mono.samples();
-        for (int i = 0; i < n; i++) scratch[i] = src[i] * gain;
+        spec.scale().apply(mono.samples(), scratch, n);
 
         SmileInstance s = instanceFor(mono.sampleRate());
         rows.clear(names.size());

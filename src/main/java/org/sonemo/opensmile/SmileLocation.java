@@ -9,7 +9,7 @@ import java.nio.file.Path;
  * {@code sonemo.smileapi.lib} / {@code sonemo.opensmile.config}, the environment variables
  * {@code SONEMO_SMILEAPI_LIB} / {@code SONEMO_OPENSMILE_CONFIG}, then a home folder holding both
  * (property {@code sonemo.opensmile.home}, variable {@code SONEMO_OPENSMILE_HOME}), then
- * {@code third_party/opensmile} next to the jar's project or in the working directory.
+ * {@code third_party/opensmile} in a folder above the jar (the project), or in the working directory.
  */
 final class SmileLocation {
     private SmileLocation() {
@@ -37,9 +37,9 @@ final class SmileLocation {
     static Path home() {
         String explicit = setting("sonemo.opensmile.home", "SONEMO_OPENSMILE_HOME");
         if (explicit != null) return Path.of(explicit);
-        Path besideJar = jarProjectRoot();
-        if (besideJar != null) {
-            Path p = besideJar.resolve("third_party/opensmile");
+        // the project holding the jar or classes folder (target/sonemo.jar, bench/target/benchmarks.jar)
+        for (Path dir = codeLocation(); dir != null; dir = dir.getParent()) {
+            Path p = dir.resolve("third_party/opensmile");
             if (Files.isDirectory(p)) return p;
         }
         return Path.of("third_party/opensmile").toAbsolutePath();
@@ -58,14 +58,11 @@ final class SmileLocation {
         return v == null || v.isBlank() ? null : v;
     }
 
-    /** The project folder when running from {@code target/sonemo.jar} or {@code target/classes}. */
-    private static Path jarProjectRoot() {
+    /** The jar or classes folder this class was loaded from. */
+    private static Path codeLocation() {
         try {
             var src = SmileLocation.class.getProtectionDomain().getCodeSource();
-            if (src == null) return null;
-            Path p = Path.of(src.getLocation().toURI()).toAbsolutePath();
-            Path target = p.getParent();
-            return target == null ? null : target.getParent();
+            return src == null ? null : Path.of(src.getLocation().toURI()).toAbsolutePath();
         } catch (URISyntaxException | RuntimeException e) {
             return null;
         }

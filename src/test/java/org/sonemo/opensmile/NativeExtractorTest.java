@@ -235,7 +235,7 @@ class NativeExtractorTest {
         // OPENSMILE_INT16 on x equals UNITY on x * 32768/32767, bit for bit.
         AudioBuffer x = Signals.voiced(1, 16_000, 170, 3);
         float[] scaled = x.samples().clone();
-        for (int i = 0; i < scaled.length; i++) scaled[i] *= 32768f / 32767f;
+        for (int i = 0; i < scaled.length; i++) scaled[i] = (float) (scaled[i] * 32768.0) / 32767f;
         try (Extractor smile = Extractor.open(EGEMAPS);
              Extractor unity = Extractor.open(EGEMAPS.withScale(InputScale.UNITY))) {
             float[] a = smile.extract(x).values();
