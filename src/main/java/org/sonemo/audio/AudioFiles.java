@@ -24,7 +24,7 @@ public final class AudioFiles {
     public static AudioBuffer read(Path file) throws AudioFormatException {
         Objects.requireNonNull(file, "file");
         String name = file.toString();
-        try (ByteSource src = open(file)) {
+        try (ByteSource src = ByteSource.of(file)) {
             return read(src);
         } catch (AudioFormatException e) {
             throw e;
@@ -64,12 +64,32 @@ public final class AudioFiles {
         return read(data, name);
     }
 
-    private static ByteSource open(Path file) throws IOException {
-        return ByteSource.of(file);
+    /**
+     * Resamples to {@code targetRate} with FFmpeg's swresample (a 64-tap Kaiser-windowed sinc; see
+     * docs/audio-input.md for the measured quality); the buffer itself when it already has that rate.
+     * Channels are kept; use {@link AudioBuffer#mixDown()} for mono.
+     */
+    public static AudioBuffer resample(AudioBuffer audio, int targetRate) {
+        Objects.requireNonNull(audio, "audio");
+        return Resampler.resample(audio, targetRate);
     }
 
-    static AudioBuffer read(ByteSource src) throws IOException {
-        String name = src.name();
+    /**
+     * Opens a file for reading in chunks (see {@link AudioReader}); the caller closes the reader.
+     */
+    public static AudioReader open(Path file) throws AudioFormatException {
+        Objects.requireNonNull(file, "file");
+        ByteSource src;
+        try {
+            src = ByteSource.of(file);
+        } catch (IOException e) {
+            throw new AudioFormatException(file.toString(), "cannot read the file (" + e + ")", e);
+        }
+        return AudioReader.open(src);
+    }
+
+    /** What the first bytes say; rejects empty and text files with their own reasons. */
+    static Sniffer.Kind sniff(ByteSource src) throws IOException {
         byte[] head = new byte[Sniffer.HEAD_BYTES];
         ByteBuffer hb = ByteBuffer.wrap(head);
         int n = 0;
@@ -80,28 +100,38 @@ public final class AudioFiles {
         }
         Sniffer.Kind kind = Sniffer.detect(head, n);
         switch (kind) {
-            case EMPTY -> throw new AudioFormatException(name, "empty file (0 bytes)");
-            case TEXT -> throw new AudioFormatException(name, "a text file, not audio");
-            case WAV -> {
-                try {
-                    return WavReader.read(src);
-                } catch (WavReader.NotPcm e) {
-                    // compressed WAV (ADPCM, mu-law, MP3...): FFmpeg knows these codecs
-                    return ffmpeg(src).audio();
-                }
-            }
+            case EMPTY -> throw new AudioFormatException(src.name(), "empty file (0 bytes)");
+            case TEXT -> throw new AudioFormatException(src.name(), "a text file, not audio");
             default -> {
-                return ffmpeg(src).audio();
+                return kind;
             }
         }
     }
 
-    static FfmpegDecoder.Decoded ffmpeg(ByteSource src) throws AudioFormatException {
-        try {
-            return FfmpegDecoder.decode(src);
-        } catch (LinkageError e) {
-            throw new AudioFormatException(src.name(), "needs FFmpeg, which is not available on this platform ("
-                    + e + ")", e);
+    static AudioBuffer read(ByteSource src) throws IOException {
+        if (sniff(src).javaWav()) {
+            try {
+                return WavReader.read(src);
+            } catch (WavReader.NotPcm e) {
+                // compressed WAV (ADPCM, mu-law, MP3...): FFmpeg knows these codecs
+            }
         }
+        try {
+            return FfmpegDecoder.decode(src).audio();
+        } catch (LinkageError e) {
+            throw noFfmpeg(src, e);
+        }
+    }
+
+    static FfmpegDecoder ffmpegDecoder(ByteSource src) throws AudioFormatException {
+        try {
+            return new FfmpegDecoder(src);
+        } catch (LinkageError e) {
+            throw noFfmpeg(src, e);
+        }
+    }
+
+    private static AudioFormatException noFfmpeg(ByteSource src, LinkageError e) {
+        return new AudioFormatException(src.name(), "needs FFmpeg, which is not available on this platform (" + e + ")", e);
     }
 }

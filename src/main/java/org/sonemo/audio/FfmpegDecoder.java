@@ -44,7 +44,7 @@ import org.bytedeco.javacpp.ShortPointer;
  * MP3 keeps the decoder delay, as every decoder does. One decoding thread per file keeps the
  * output bit-identical from run to run.
  */
-final class FfmpegDecoder {
+final class FfmpegDecoder implements java.io.Closeable {
     private static final Logger LOG = Logger.getLogger(FfmpegDecoder.class.getName());
     private static final int IO_BUFFER = 1 << 16;
     /** Damaged packets tolerated (with a warning) as a share of all packets before the file is rejected. */
@@ -95,19 +95,17 @@ final class FfmpegDecoder {
                 }
             }
         };
-        // FFmpeg's messages go to java.util.logging instead of stderr; only warnings and worse are formatted
+        // FFmpeg's messages go to java.util.logging instead of stderr. Its per-packet errors are FINE only:
+        // what matters reaches the caller as an AudioFormatException or our own warning with the file name.
         LOG_CALLBACK = new LogCallback() {
             @Override
             public void call(int level, BytePointer msg) {
-                Level jul = level <= AV_LOG_ERROR ? Level.WARNING : level <= AV_LOG_WARNING ? Level.FINE : Level.FINER;
+                Level jul = level <= AV_LOG_FATAL ? Level.WARNING : level <= AV_LOG_ERROR ? Level.FINE : Level.FINER;
                 if (LOG.isLoggable(jul)) LOG.log(jul, "FFmpeg: " + msg.getString().strip());
             }
         };
         av_log_set_level(AV_LOG_WARNING);
         setLogCallback(LOG_CALLBACK);
-    }
-
-    private FfmpegDecoder() {
     }
 
     /** The decoded audio and what the container said about it (for the length checks and tests). */
@@ -132,109 +130,179 @@ final class FfmpegDecoder {
         }
     }
 
-    static Decoded decode(ByteSource src) throws AudioFormatException {
-        String name = src.name();
-        long id = IDS.incrementAndGet();
-        IoState io = new IoState(src);
-        IoState.STATES.put(id, io);
-        LongPointer opaque = new LongPointer(1).put(id);
-        AVIOContext avio = null;
-        AVFormatContext fmt = null;
-        AVCodecContext ctx = null;
-        AVPacket pkt = null;
-        AVFrame frame = null;
-        AVDictionary opts = new AVDictionary(null);
-        try {
-            BytePointer ioBuf = new BytePointer(av_malloc(IO_BUFFER));
-            if (ioBuf.isNull()) throw new AudioFormatException(name, "FFmpeg could not allocate an I/O buffer");
-            avio = avio_alloc_context(ioBuf, IO_BUFFER, 0, opaque, READ, null, SEEK);
-            if (avio == null || avio.isNull()) {
-                av_free(ioBuf);
-                throw new AudioFormatException(name, "FFmpeg could not allocate an I/O context");
-            }
-            fmt = avformat_alloc_context();
-            fmt.pb(avio);
-            // nested opens (playlists, references) may not leave this file
-            av_dict_set(opts, "protocol_whitelist", "none", 0);
-            int r = avformat_open_input(fmt, (String) null, null, opts);
-            if (r < 0) {
-                fmt = null; // freed by FFmpeg on failure
-                throw new AudioFormatException(name, "not an audio format FFmpeg recognises (" + error(r, io) + ")");
-            }
-            r = avformat_find_stream_info(fmt, (AVDictionary) null);
-            if (r < 0) throw new AudioFormatException(name, "cannot read stream information (" + error(r, io) + ")");
-            String container = fmt.iformat().name().getString();
-            int si = av_find_best_stream(fmt, AVMEDIA_TYPE_AUDIO, -1, -1, (AVCodec) null, 0);
-            if (si < 0) {
-                throw new AudioFormatException(name, container + " file without an audio stream");
-            }
-            AVStream st = fmt.streams(si);
-            AVCodecParameters par = st.codecpar();
-            AVCodec codec = avcodec_find_decoder(par.codec_id());
-            String codecName = avcodec_get_name(par.codec_id()).getString();
-            if (codec == null || codec.isNull()) {
-                throw new AudioFormatException(name, "no decoder for the " + codecName + " codec in this FFmpeg build");
-            }
-            ctx = avcodec_alloc_context3(codec);
-            r = avcodec_parameters_to_context(ctx, par);
-            if (r < 0) throw new AudioFormatException(name, "bad " + codecName + " parameters (" + error(r, io) + ")");
-            ctx.pkt_timebase(st.time_base());
-            ctx.thread_count(1);
-            r = avcodec_open2(ctx, codec, (AVDictionary) null);
-            if (r < 0) throw new AudioFormatException(name, "cannot open the " + codecName + " decoder (" + error(r, io) + ")");
+    private final String name;
+    private final long id;
+    private final IoState io;
+    private final LongPointer opaque;
+    private final AVDictionary opts = new AVDictionary(null);
+    private AVIOContext avio;
+    private AVFormatContext fmt;
+    private AVCodecContext ctx;
+    private AVPacket pkt;
+    private AVFrame frame;
+    private int streamIndex;
+    private String container;
+    private String codecName;
+    private long declared;
+    private boolean estimated;
+    private int frameSize;
+    private int sampleRate;
+    private int channels;
+    private int packets;
+    private int damaged;
+    private boolean ended;
 
-            long declared = declaredFrames(fmt, st, par.sample_rate());
-            boolean estimated = fmt.duration_estimation_method() == AVFMT_DURATION_FROM_BITRATE;
-            Sink sink = new Sink(name, declared > 0 ? declared * Math.max(1, par.ch_layout().nb_channels()) : 0);
-            pkt = av_packet_alloc();
-            frame = av_frame_alloc();
-            int packets = 0, damaged = 0;
-            while ((r = av_read_frame(fmt, pkt)) >= 0) {
+    /** Opens the input and its decoder; everything native is freed by {@link #close()}, or here on failure. */
+    FfmpegDecoder(ByteSource src) throws AudioFormatException {
+        this.name = src.name();
+        this.id = IDS.incrementAndGet();
+        this.io = new IoState(src);
+        IoState.STATES.put(id, io);
+        this.opaque = new LongPointer(1).put(id);
+        try {
+            open();
+        } catch (AudioFormatException | RuntimeException e) {
+            close();
+            throw e;
+        }
+    }
+
+    private void open() throws AudioFormatException {
+        BytePointer ioBuf = new BytePointer(av_malloc(IO_BUFFER));
+        if (ioBuf.isNull()) throw new AudioFormatException(name, "FFmpeg could not allocate an I/O buffer");
+        avio = avio_alloc_context(ioBuf, IO_BUFFER, 0, opaque, READ, null, SEEK);
+        if (avio == null || avio.isNull()) {
+            avio = null;
+            av_free(ioBuf);
+            throw new AudioFormatException(name, "FFmpeg could not allocate an I/O context");
+        }
+        fmt = avformat_alloc_context();
+        fmt.pb(avio);
+        // nested opens (playlists, references) may not leave this file
+        av_dict_set(opts, "protocol_whitelist", "none", 0);
+        int r = avformat_open_input(fmt, (String) null, null, opts);
+        if (r < 0) {
+            fmt = null; // freed by FFmpeg on failure
+            throw new AudioFormatException(name, "not an audio format FFmpeg recognises (" + error(r, io) + ")");
+        }
+        r = avformat_find_stream_info(fmt, (AVDictionary) null);
+        if (r < 0) throw new AudioFormatException(name, "cannot read stream information (" + error(r, io) + ")");
+        container = fmt.iformat().name().getString();
+        streamIndex = av_find_best_stream(fmt, AVMEDIA_TYPE_AUDIO, -1, -1, (AVCodec) null, 0);
+        if (streamIndex < 0) throw new AudioFormatException(name, container + " file without an audio stream");
+        AVStream st = fmt.streams(streamIndex);
+        AVCodecParameters par = st.codecpar();
+        AVCodec codec = avcodec_find_decoder(par.codec_id());
+        codecName = avcodec_get_name(par.codec_id()).getString();
+        if (codec == null || codec.isNull()) {
+            throw new AudioFormatException(name, "no decoder for the " + codecName + " codec in this FFmpeg build");
+        }
+        sampleRate = par.sample_rate();
+        channels = par.ch_layout().nb_channels();
+        if (channels <= 0 || channels > WavReader.MAX_CHANNELS) {
+            throw new AudioFormatException(name, "absurd channel count " + channels);
+        }
+        if (sampleRate <= 0) throw new AudioFormatException(name, "absurd sample rate " + sampleRate);
+        ctx = avcodec_alloc_context3(codec);
+        r = avcodec_parameters_to_context(ctx, par);
+        if (r < 0) throw new AudioFormatException(name, "bad " + codecName + " parameters (" + error(r, io) + ")");
+        ctx.pkt_timebase(st.time_base());
+        ctx.thread_count(1);
+        r = avcodec_open2(ctx, codec, (AVDictionary) null);
+        if (r < 0) throw new AudioFormatException(name, "cannot open the " + codecName + " decoder (" + error(r, io) + ")");
+        declared = declaredFrames(fmt, st, sampleRate);
+        estimated = fmt.duration_estimation_method() == AVFMT_DURATION_FROM_BITRATE;
+        frameSize = par.frame_size();
+        pkt = av_packet_alloc();
+        frame = av_frame_alloc();
+    }
+
+    int sampleRate() {
+        return sampleRate;
+    }
+
+    int channels() {
+        return channels;
+    }
+
+    /** Frames the container declares (a hint for allocation), or -1. */
+    long declaredFrames() {
+        return declared;
+    }
+
+    /**
+     * Decodes packets into {@code sink} until it holds at least {@code wantedFrames} frames or the
+     * stream ends; returns false once the stream has ended (after the end-of-file checks).
+     */
+    boolean fill(Sink sink, long wantedFrames) throws AudioFormatException {
+        while (!ended && sink.frames() < wantedFrames) {
+            int r = av_read_frame(fmt, pkt);
+            if (r >= 0) {
                 try {
-                    if (pkt.stream_index() == si) {
+                    if (pkt.stream_index() == streamIndex) {
                         packets++;
-                        if (!sendAndDrain(ctx, pkt, frame, sink, name)) damaged++;
+                        if (!sendAndDrain(pkt, sink)) damaged++;
                     }
                 } finally {
                     av_packet_unref(pkt);
                 }
-            }
-            if (r != AVERROR_EOF) {
+            } else if (r == AVERROR_EOF) {
+                sendAndDrain(null, sink);
+                ended = true;
+                finish(sink.totalFrames());
+            } else {
                 throw new AudioFormatException(name, "reading the " + container + " stream failed (" + error(r, io) + ")");
             }
-            sendAndDrain(ctx, null, frame, sink, name);
-            if (sink.frames() == 0) {
-                throw new AudioFormatException(name, "no audio could be decoded from the " + codecName + " stream");
-            }
-            if (damaged > 0) {
-                if (damaged > MAX_DAMAGED_SHARE * packets) {
-                    throw new AudioFormatException(name, damaged + " of " + packets + " " + codecName
-                            + " packets are damaged");
-                }
-                LOG.warning(name + ": skipped " + damaged + " damaged " + codecName + " packet(s) of " + packets);
-            }
-            // a container that states its length (Xing/LAME frame count, FLAC STREAMINFO...) lets us tell a
-            // truncated file from a short one; the slack covers encoder delay and padding (about 2 frames)
-            long slack = Math.max(4096, 3L * Math.max(par.frame_size(), 0));
-            if (!estimated && declared > 0 && sink.frames() < declared - slack) {
-                throw new AudioFormatException(name, "truncated: the " + container + " header declares " + declared
-                        + " frames but only " + sink.frames() + " could be decoded");
-            }
-            AudioBuffer audio = sink.toBuffer();
-            return new Decoded(audio, container, codecName, declared, estimated, par.frame_size(), damaged, packets);
-        } finally {
-            if (frame != null) av_frame_free(frame);
-            if (pkt != null) av_packet_free(pkt);
-            if (ctx != null) avcodec_free_context(ctx);
-            if (fmt != null) avformat_close_input(fmt);
-            if (avio != null) {
-                av_free(avio.buffer());
-                avio_context_free(avio);
-            }
-            av_dict_free(opts);
-            opaque.close();
-            IoState.STATES.remove(id);
         }
+        return !ended;
+    }
+
+    private void finish(long total) throws AudioFormatException {
+        if (total == 0) throw new AudioFormatException(name, "no audio could be decoded from the " + codecName + " stream");
+        if (damaged > 0) {
+            if (damaged > MAX_DAMAGED_SHARE * packets) {
+                throw new AudioFormatException(name, damaged + " of " + packets + " " + codecName + " packets are damaged");
+            }
+            LOG.warning(name + ": skipped " + damaged + " damaged " + codecName + " packet(s) of " + packets);
+        }
+        // a container that states its length (Xing/LAME frame count, FLAC STREAMINFO...) lets us tell a
+        // truncated file from a short one; the slack covers encoder delay and padding (about 2 frames)
+        long slack = Math.max(4096, 3L * Math.max(frameSize, 0));
+        if (!estimated && declared > 0 && total < declared - slack) {
+            throw new AudioFormatException(name, "truncated: the " + container + " header declares " + declared
+                    + " frames but only " + total + " could be decoded");
+        }
+    }
+
+    /** Decodes a whole input. */
+    static Decoded decode(ByteSource src) throws AudioFormatException {
+        try (FfmpegDecoder d = new FfmpegDecoder(src)) {
+            long hint = d.declared > 0 ? d.declared * d.channels : 0;
+            Sink sink = new Sink(src.name(), hint);
+            d.fill(sink, Long.MAX_VALUE);
+            return new Decoded(sink.toBuffer(), d.container, d.codecName, d.declared, d.estimated, d.frameSize,
+                    d.damaged, d.packets);
+        }
+    }
+
+    @Override
+    public void close() {
+        if (frame != null) av_frame_free(frame);
+        if (pkt != null) av_packet_free(pkt);
+        if (ctx != null) avcodec_free_context(ctx);
+        if (fmt != null) avformat_close_input(fmt);
+        if (avio != null) {
+            av_free(avio.buffer());
+            avio_context_free(avio);
+        }
+        frame = null;
+        pkt = null;
+        ctx = null;
+        fmt = null;
+        avio = null;
+        av_dict_free(opts);
+        opaque.close();
+        IoState.STATES.remove(id);
     }
 
     /** Frames the container declares, or -1 when it does not say. */
@@ -250,8 +318,7 @@ final class FfmpegDecoder {
     }
 
     /** Sends one packet (null flushes) and appends every frame; returns false if the packet was damaged. */
-    private static boolean sendAndDrain(AVCodecContext ctx, AVPacket pkt, AVFrame frame, Sink sink, String name)
-            throws AudioFormatException {
+    private boolean sendAndDrain(AVPacket pkt, Sink sink) throws AudioFormatException {
         int r = avcodec_send_packet(ctx, pkt);
         boolean ok = true;
         if (r < 0 && r != AVERROR_EOF) {
@@ -292,15 +359,42 @@ final class FfmpegDecoder {
         private int rate = -1;
         private float[] plane = new float[0];
 
-        Sink(String name, long expectedSamples) throws AudioFormatException {
+        private long taken;
+
+        /** The format is set by the first decoded frame (HE-AAC, for one, decodes at twice its stated rate). */
+        Sink(String name, long expectedSamples) {
             this.name = name;
-            // the declared length is a hint only: never trust it for more than the heap can hold
+            // the declared length is a hint only: never trust it for more than a modest first array
             long hint = Math.min(expectedSamples + 8192, 1 << 24);
             this.data = new float[(int) Math.max(hint, 4096)];
         }
 
+        /** Frames held now. */
         int frames() {
             return channels <= 0 ? 0 : size / channels;
+        }
+
+        /** Frames appended since the start, including those already taken. */
+        long totalFrames() {
+            return taken + frames();
+        }
+
+        int channels() {
+            return channels;
+        }
+
+        int rate() {
+            return rate;
+        }
+
+        /** Removes and returns up to {@code maxFrames} frames from the front. */
+        AudioBuffer take(int maxFrames) {
+            int n = Math.min(maxFrames, frames()) * channels;
+            float[] out = java.util.Arrays.copyOf(data, n);
+            System.arraycopy(data, n, data, 0, size - n);
+            size -= n;
+            taken += n / channels;
+            return new AudioBuffer(out, rate, channels);
         }
 
         void append(AVFrame f) throws AudioFormatException {

@@ -134,8 +134,7 @@ final class ExtractCommand {
 
     private static AudioBuffer load(Path file, int rate) throws IOException {
         AudioBuffer audio = AudioFiles.read(file);
-        if (rate > 0 && audio.sampleRate() != rate) throw new IOException("resampling (--rate) is not available yet");
-        return audio;
+        return rate > 0 && audio.sampleRate() != rate ? AudioFiles.resample(audio, rate) : audio;
     }
 
     /** The exception's message, which names the reason (and the file, for decoding errors). */

@@ -153,6 +153,23 @@ class BadInputTest {
         }
     }
 
+    /** A 4 GiB WAV (sparse on disk) is refused whole, before allocating, but reads fine in chunks. */
+    @Test
+    void wavTooLongForOneBufferReadsInChunks() throws IOException {
+        byte[] header = Wavs.riff().fmt(1, 1, 48000, 2, 16).chunk("data", 0xFFFF_FFF0L, new byte[0]).bytes();
+        Path p = dir.resolve("four-gigabytes.wav");
+        try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(p.toFile(), "rw")) {
+            f.write(header);
+            f.setLength(header.length + 0xFFFF_FFF0L);
+        }
+        AudioFormatException e = assertThrows(AudioFormatException.class, () -> AudioFiles.read(p));
+        assertTrue(e.getMessage().startsWith(p + ": too long to decode into one buffer"), e.getMessage());
+        try (AudioReader r = AudioFiles.open(p)) {
+            AudioBuffer first = r.read(48000);
+            assertTrue(first.frames() == 48000 && first.samples()[0] == 0f);
+        }
+    }
+
     private static byte[] ascii(String s) {
         return s.getBytes(StandardCharsets.ISO_8859_1);
     }
