@@ -1,13 +1,12 @@
 package org.sonemo.data;
 
 import org.sonemo.audio.AudioBuffer;
+import org.sonemo.audio.AudioFiles;
 import org.sonemo.features.ExtractorPool;
 import org.sonemo.features.ExtractorSpec;
 import org.sonemo.features.FeatureTable;
 
 import java.io.IOException;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -117,30 +116,8 @@ public final class ExtractedFeatures implements FeatureSource {
         return new FeatureMatrix(names, ids, out.toArray(double[][]::new));
     }
 
-    private static volatile Method audioFiles;
-    private static volatile boolean looked;
-
-    /**
-     * Decodes a file with {@code org.sonemo.audio.AudioFiles.read(Path)} (WAV, MP3, Ogg) when that
-     * class is on the class path, else with the JDK's {@code javax.sound.sampled} (PCM WAV, AIFF, AU).
-     */
+    /** Decodes a file (WAV, MP3, Ogg and what else {@link AudioFiles} reads). */
     public static AudioBuffer read(Path file) throws Exception {
-        if (!looked) {
-            try {
-                audioFiles = Class.forName("org.sonemo.audio.AudioFiles").getMethod("read", Path.class);
-            } catch (ReflectiveOperationException e) {
-                audioFiles = null;
-            }
-            looked = true;
-        }
-        if (audioFiles != null) {
-            try {
-                return (AudioBuffer) audioFiles.invoke(null, file);
-            } catch (InvocationTargetException e) {
-                if (e.getCause() instanceof Exception ex) throw ex;
-                throw e;
-            }
-        }
-        return JdkAudio.read(file);
+        return AudioFiles.read(file);
     }
 }

@@ -115,7 +115,9 @@ public final class HyperSearch {
                 double s;
                 try {
                     Regressor m = Regressor.fit(tt[0], ytr, po.model());
-                    s = Metrics.rmse(yte, m.predict(tt[1]));
+                    double[] pr = m.predict(tt[1]);
+                    for (int i = 0; i < pr.length; i++) pr[i] = Math.max(-1, Math.min(1, pr[i])); // as Pipeline.predict
+                    s = Metrics.rmse(yte, pr);
                     if (!Double.isFinite(s)) s = Double.NaN;
                 } catch (RuntimeException e) {
                     s = Double.NaN; // a candidate the solver cannot fit loses

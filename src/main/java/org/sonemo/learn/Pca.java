@@ -21,6 +21,7 @@ public record Pca(double[] center, double[][] components, double[] divisor) {
     }
 
     public static Pca fit(double[][] x, double keptVariance, boolean whiten) {
+        Nd4jSetup.ensure();
         int n = x.length, d = x[0].length;
         INDArray m = Nd4j.create(x);
         INDArray mu = m.mean(0).reshape(1, d);
@@ -69,6 +70,7 @@ public record Pca(double[] center, double[][] components, double[] divisor) {
     /** Projects all rows at once. */
     public double[][] apply(double[][] x) {
         if (x.length == 0) return new double[0][];
+        Nd4jSetup.ensure();
         INDArray m = Nd4j.create(x);
         INDArray mu = Nd4j.create(center).reshape(1, center.length);
         INDArray w = Nd4j.create(components).transpose(); // d x k

@@ -16,8 +16,14 @@ public record Pipeline(PipelineOptions options, Standardizer scaler, Pca pca, Re
         return new Pipeline(o, p.scaler(), p.pca(), Regressor.fit(tx, ty, o.model()));
     }
 
+    /**
+     * Predictions for all rows, clipped to the label range [-1, 1]: every label is mapped there,
+     * so a value outside is an extrapolation error (a polynomial kernel far from its data).
+     */
     public double[] predict(double[][] x) {
-        return model.predict(new Prep(scaler, pca).apply(x));
+        double[] p = model.predict(new Prep(scaler, pca).apply(x));
+        for (int i = 0; i < p.length; i++) p[i] = Math.max(-1, Math.min(1, p[i]));
+        return p;
     }
 
     /** The preprocessing part: z-scoring then optional PCA. */

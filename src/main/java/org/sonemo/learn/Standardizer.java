@@ -15,6 +15,7 @@ import org.nd4j.linalg.factory.Nd4j;
 public record Standardizer(double[] mean, double[] scale) {
 
     public static Standardizer fit(double[][] x, int[] rows) {
+        Nd4jSetup.ensure();
         INDArray m = Nd4j.create(select(x, rows));
         INDArray mu = m.mean(0);
         INDArray sd = m.std(false, 0);
@@ -27,6 +28,7 @@ public record Standardizer(double[] mean, double[] scale) {
     /** The z-scores of all rows of a matrix, computed in one ND4J operation. */
     public double[][] apply(double[][] x) {
         if (x.length == 0) return new double[0][];
+        Nd4jSetup.ensure();
         INDArray m = Nd4j.create(x);
         INDArray mu = Nd4j.create(mean, new long[]{1, mean.length}, DataType.DOUBLE);
         INDArray sd = Nd4j.create(scale, new long[]{1, scale.length}, DataType.DOUBLE);
