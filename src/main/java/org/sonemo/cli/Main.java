@@ -44,6 +44,9 @@ public final class Main {
             return switch (args[0]) {
                 case "extract" -> ExtractCommand.run(rest, out, err);
                 case "parity" -> ParityCommand.run(rest, out, err);
+                case "train" -> TrainCommand.run(rest, out, err);
+                case "predict" -> PredictCommand.run(rest, out, err);
+                case "experiment" -> ExperimentCommand.run(rest, out, err);
                 default -> {
                     err.println("sonemo: unknown command '" + args[0] + "'\n" + USAGE);
                     yield 2;
@@ -60,5 +63,10 @@ public final class Main {
               extract   features of audio files: sonemo extract [--set egemaps] [--level functionals|lld|lld_de]
                         [--jobs N] [--out FILE] INPUT...
               parity    Java vs native eGeMAPS agreement: sonemo parity [--set egemaps] [--rate HZ] [--out DIR] INPUT...
+              train     fit arousal/valence models: sonemo train --data KIND:PATH [--data ...] [--label arousal|valence|both]
+                        [--model svr|linear] [--set egemaps] --out MODEL
+              predict   arousal/valence of audio files: sonemo predict --model MODEL INPUT...
+              experiment  the joint music + sounds protocol: sonemo experiment --a KIND:PATH --b KIND:PATH
+                        [--ratios 0,0.25,0.5,0.75,1] [--labels arousal,valence] [--models svr,linear] --out DIR
             Run 'sonemo <command> --help' for a command's options.""";
 }

@@ -1,0 +1,147 @@
+package org.sonemo.cli;
+
+import org.sonemo.data.CsvFeatures;
+import org.sonemo.data.ExtractedFeatures;
+import org.sonemo.data.Label;
+import org.sonemo.features.ExtractorPool;
+import org.sonemo.features.ExtractorSpec;
+import org.sonemo.features.FeatureSet;
+import org.sonemo.features.FeatureTable;
+import org.sonemo.features.Level;
+import org.sonemo.learn.ModelFile;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/** {@code sonemo predict}: arousal/valence of audio files (or of a features CSV) with a trained model. */
+final class PredictCommand {
+    private PredictCommand() {
+    }
+
+    static final String HELP = """
+            usage: sonemo predict --model MODEL [--out FILE] [--jobs N] INPUT...
+                   sonemo predict --model MODEL --features CSV
+            INPUT: audio files or folders (searched recursively). Writes CSV file,<labels of the model>.
+            Exit code: 0 all inputs done, 1 some failed (each reported as 'path: reason'), 2 usage error.""";
+
+    static int run(String[] args, PrintStream out, PrintStream err) {
+        return LearnArgs.guarded("predict", err, () -> execute(args, out, err));
+    }
+
+    private static int execute(String[] args, PrintStream out, PrintStream err) throws IOException {
+        LearnArgs a = LearnArgs.parse(args, Set.of("model", "out", "jobs", "features"), Set.of("help", "quiet"));
+        if (a.flag("help")) {
+            out.println(HELP);
+            return 0;
+        }
+        ModelFile.Model m;
+        try {
+            m = ModelFile.load(Path.of(a.require("model")));
+        } catch (ModelFile.FormatException e) {
+            err.println("sonemo predict: " + e.getMessage());
+            return 2;
+        }
+        List<Label> labels = new ArrayList<>(m.models().keySet());
+        PrintStream w = a.get("out", null) == null ? out : new PrintStream(Files.newOutputStream(Path.of(a.get("out", null))), true, "UTF-8");
+        w.println("file," + String.join(",", labels.stream().map(Label::key).toList()));
+        int failed = 0;
+        if (a.get("features", null) != null) {
+            var csv = org.sonemo.data.Csv.read(Path.of(a.get("features", null)));
+            CsvFeatures cf = new CsvFeatures(Path.of(a.get("features", null)), m.info());
+            int key = csv.require("file", "name", "path", "id");
+            List<org.sonemo.data.Clip> clips = csv.rows().stream()
+                    .map(r -> new org.sonemo.data.Clip(r[key], null, Double.NaN, Double.NaN, "input", null)).toList();
+            var fm = cf.features(clips);
+            requireNames(fm.names(), m);
+            double[][] preds = new double[labels.size()][];
+            for (int j = 0; j < labels.size(); j++) preds[j] = m.models().get(labels.get(j)).predict(fm.rows());
+            for (int i = 0; i < clips.size(); i++) w.println(line(clips.get(i).id(), preds, i));
+        } else {
+            List<Path> inputs = expand(a.positional, err);
+            if (inputs.isEmpty()) {
+                err.println("sonemo predict: no audio files found in " + String.join(" ", a.positional));
+                return 1;
+            }
+            FeatureSet fs;
+            try {
+                fs = FeatureSet.fromCliName(m.info().set());
+            } catch (IllegalArgumentException e) {
+                err.println("sonemo predict: the model expects features '" + m.info().set() + "', which this sonemo cannot extract");
+                return 2;
+            }
+            if (!m.info().engine().equals("native")) {
+                err.println("sonemo predict: note: the model was trained on " + m.info().engine() + " features; extracting with the native engine");
+            }
+            int jobs = a.integer("jobs", Runtime.getRuntime().availableProcessors());
+            int[] done = {0};
+            int[] fails = {0};
+            boolean quiet = a.flag("quiet");
+            try (ExtractorPool pool = new ExtractorPool(ExtractorSpec.of(fs, Level.FUNCTIONALS), jobs)) {
+                pool.extractAll(inputs, ExtractedFeatures::read, false, o -> {
+                    done[0]++;
+                    if (!o.ok()) {
+                        fails[0]++;
+                        err.println((quiet ? "" : "\r") + o.input() + ": " + o.error().getMessage());
+                    } else {
+                        FeatureTable t = o.tables().getFirst();
+                        requireNames(t.names(), m);
+                        double[][] x = new double[1][t.columns()];
+                        for (int j = 0; j < t.columns(); j++) x[0][j] = t.get(0, j);
+                        double[][] p = new double[labels.size()][];
+                        for (int j = 0; j < labels.size(); j++) p[j] = m.models().get(labels.get(j)).predict(x);
+                        w.println(line(o.input().toString(), p, 0));
+                    }
+                    if (!quiet) progress(err, done[0], inputs.size());
+                });
+            }
+            if (!quiet) err.println();
+            failed = fails[0];
+            if (failed > 0) err.println("sonemo predict: " + failed + " of " + inputs.size() + " files failed");
+        }
+        w.flush();
+        if (w != out) w.close();
+        return failed > 0 ? 1 : 0;
+    }
+
+    static void requireNames(List<String> names, ModelFile.Model m) {
+        if (!names.equals(m.names())) {
+            throw new UsageException("the features (" + names.size() + " columns) differ from the model's (" + m.names().size()
+                    + " columns of " + m.info().set() + ")");
+        }
+    }
+
+    static String line(String file, double[][] preds, int i) {
+        StringBuilder sb = new StringBuilder(org.sonemo.learn.Report.csvCell(file));
+        for (double[] p : preds) sb.append(',').append(String.format(Locale.ROOT, "%.6f", p[i]));
+        return sb.toString();
+    }
+
+    static void progress(PrintStream err, int done, int total) {
+        int width = 30, filled = total == 0 ? width : done * width / total;
+        err.print("\r[" + "#".repeat(filled) + " ".repeat(width - filled) + "] " + done + "/" + total);
+    }
+
+    static List<Path> expand(List<String> args, PrintStream err) throws IOException {
+        List<Path> out = new ArrayList<>();
+        for (String s : args) {
+            Path p = Path.of(s);
+            if (Files.isDirectory(p)) {
+                try (Stream<Path> st = Files.walk(p)) {
+                    st.filter(Files::isRegularFile).filter(f -> f.getFileName().toString().toLowerCase(Locale.ROOT)
+                            .matches(".*\\.(wav|wave|mp3|ogg|oga|opus|flac|aif|aiff|au)$")).sorted().forEach(out::add);
+                }
+            } else {
+                out.add(p); // missing files fail with their reason, like extract
+            }
+        }
+        return out;
+    }
+
+}
