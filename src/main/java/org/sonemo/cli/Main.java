@@ -55,6 +55,10 @@ public final class Main {
         } catch (UsageException e) {
             err.println("sonemo " + args[0] + ": " + e.getMessage());
             return 2;
+        } catch (org.sonemo.features.ExtractionException e) {
+            // set-up problems (no openSMILE library, a set the engine lacks): one line, no stack trace
+            err.println("sonemo " + args[0] + ": " + e.getMessage());
+            return 1;
         }
     }
 
