@@ -18,11 +18,7 @@ final class Corpus {
     }
 
     static Path root() {
-        String p = System.getProperty("sonemo.corpus");
-        Path root = p != null ? Path.of(p) : Path.of("../shared/corpus");
-        Assumptions.assumeTrue(Files.isDirectory(root.resolve("tava")),
-                "corpus absent: no " + root.resolve("tava") + " (set -Dsonemo.corpus=DIR); skipping corpus parity tests");
-        return root;
+        return org.sonemo.testing.Corpus.require("tava").getParent();
     }
 
     /** The TAVA reference functionals: file (relative to tava/) -> 88 values; header in names. */
