@@ -88,7 +88,9 @@ final class PredictCommand {
                     done[0]++;
                     if (!o.ok()) {
                         fails[0]++;
-                        err.println((quiet ? "" : "\r") + o.input() + ": " + o.error().getMessage());
+                        String msg = String.valueOf(o.error().getMessage());
+                        if (!quiet) err.print("\r" + " ".repeat(50) + "\r");
+                        err.println(msg.startsWith(o.input().toString()) ? msg : o.input() + ": " + msg);
                     } else {
                         FeatureTable t = o.tables().getFirst();
                         requireNames(t.names(), m);
