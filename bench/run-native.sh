@@ -14,7 +14,7 @@ export JAVA_HOME
 (cd "$root" && mvn -B -q install -DskipTests)
 (cd "$bench" && mvn -B -q package)
 
-out="$bench/results/$(date +%Y-%m-%d)-native"
+out="$bench/results/$(date -u +%Y-%m-%dT%H%M)-native"
 mkdir -p "$out"
 cd "$bench"
 # make the clips (JMH's setup writes the same files; make them first for smile_bench)

@@ -310,7 +310,7 @@ static smileobj_t *make_obj(const job_t *j, sink_t *sink)
         exit(1);
     }
     check(obj, smile_set_log_callback(obj, on_log, NULL), "smile_set_log_callback");
-    check(obj, smile_initialize(obj, j->config, j->nopts, j->opts, 2, 0, 0, NULL),
+    check(obj, smile_initialize(obj, j->config, j->nopts, j->opts, 1, 0, 0, NULL),
           "smile_initialize");
     check(obj, smile_extsink_set_data_callback_ex(obj, SINK_NAME, on_sink, sink),
           "smile_extsink_set_data_callback_ex");

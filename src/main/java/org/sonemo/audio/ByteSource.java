@@ -27,6 +27,11 @@ interface ByteSource extends Closeable {
     }
 
     static ByteSource of(Path file) throws IOException {
+        // opening a named pipe would block until someone writes to it; a device has no size
+        if (java.nio.file.Files.exists(file) && !java.nio.file.Files.isRegularFile(file)) {
+            String what = java.nio.file.Files.isDirectory(file) ? "a directory" : "not a regular file (a pipe, socket or device)";
+            throw new AudioFormatException(file.toString(), what + ", not an audio file");
+        }
         return new FileSource(file, FileChannel.open(file, StandardOpenOption.READ));
     }
 

@@ -151,6 +151,9 @@ final class FfmpegDecoder implements java.io.Closeable {
     private int packets;
     private int damaged;
     private boolean ended;
+    /** Ogg: the last granule's end in the stream time base; samples past it are encoder padding. */
+    private long endPts = Long.MAX_VALUE;
+    private int tbNum, tbDen;
 
     /** Opens the input and its decoder; everything native is freed by {@link #close()}, or here on failure. */
     FfmpegDecoder(ByteSource src) throws AudioFormatException {
@@ -211,6 +214,14 @@ final class FfmpegDecoder implements java.io.Closeable {
         r = avcodec_open2(ctx, codec, (AVDictionary) null);
         if (r < 0) throw new AudioFormatException(name, "cannot open the " + codecName + " decoder (" + error(r, io) + ")");
         declared = declaredFrames(fmt, st, sampleRate);
+        tbNum = st.time_base().num();
+        tbDen = st.time_base().den();
+        // Ogg Vorbis: the last granule position is where the stream ends (end trimming). FFmpeg trims only
+        // within the last packet, so a stream whose padding spans more than one packet came out long.
+        // Only Vorbis is checked on real files; Opus's pre-skip makes its timestamps another story.
+        if (container.equals("ogg") && codecName.equals("vorbis") && st.duration() != AV_NOPTS_VALUE && st.duration() > 0) {
+            endPts = (st.start_time() != AV_NOPTS_VALUE ? st.start_time() : 0) + st.duration();
+        }
         estimated = fmt.duration_estimation_method() == AVFMT_DURATION_FROM_BITRATE;
         frameSize = par.frame_size();
         pkt = av_packet_alloc();
@@ -334,11 +345,21 @@ final class FfmpegDecoder implements java.io.Closeable {
             }
             if (r < 0) throw new AudioFormatException(name, "decoding failed (" + error(r, null) + ")");
             try {
-                sink.append(frame);
+                sink.append(frame, keepSamples(frame));
             } finally {
                 av_frame_unref(frame);
             }
         }
+    }
+
+    /** How many of the frame's samples lie before the stream's stated end. */
+    private int keepSamples(AVFrame f) {
+        int n = f.nb_samples();
+        long pts = f.best_effort_timestamp();
+        if (endPts == Long.MAX_VALUE || pts == AV_NOPTS_VALUE || f.sample_rate() <= 0 || tbDen <= 0) return n;
+        long scale = (long) tbNum * f.sample_rate();
+        long left = av_rescale(endPts, scale, tbDen) - av_rescale(pts, scale, tbDen);
+        return (int) Math.max(0, Math.min(n, left));
     }
 
     static String error(int code, IoState io) {
@@ -397,8 +418,9 @@ final class FfmpegDecoder implements java.io.Closeable {
             return new AudioBuffer(out, rate, channels);
         }
 
-        void append(AVFrame f) throws AudioFormatException {
-            int n = f.nb_samples();
+        /** Appends the first {@code keep} samples per channel of the frame. */
+        void append(AVFrame f, int keep) throws AudioFormatException {
+            int n = keep;
             int ch = f.ch_layout().nb_channels();
             int sr = f.sample_rate();
             if (channels < 0) {

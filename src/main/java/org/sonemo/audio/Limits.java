@@ -13,11 +13,20 @@ final class Limits {
             throw new AudioFormatException(name, "too long to decode into one buffer (" + samples
                     + " samples, at most " + MAX_SAMPLES + "); read it in chunks");
         }
-        Runtime rt = Runtime.getRuntime();
-        long free = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
+        long free = freeHeap();
+        if (samples * Float.BYTES > free) {
+            // "used" counts garbage too: collect once before refusing a file that would fit
+            System.gc();
+            free = freeHeap();
+        }
         if (samples * Float.BYTES > free) {
             throw new AudioFormatException(name, "needs " + (samples * Float.BYTES >> 20) + " MiB of samples but only "
                     + (free >> 20) + " MiB of heap are free; read it in chunks or raise -Xmx");
         }
+    }
+
+    private static long freeHeap() {
+        Runtime rt = Runtime.getRuntime();
+        return rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
     }
 }

@@ -37,7 +37,8 @@ final class ExtractCommand {
               INPUT              audio files or folders (walked recursively, in sorted order)
               --set NAME         feature set (default egemaps): %s
               --level L          functionals (default), lld, or lld_de (sets with deltas)
-              --engine E         native (openSMILE in-process)
+              --engine E         native (openSMILE in-process, the default), java (pure-Java eGeMAPS v02),
+                                 or auto (native when openSMILE is present, else java)
               --channels M       mix (default: mix down to mono) or each (one result per channel,
                                  with a 'channel' column)
               --scale S          opensmile (default: float x 32768/32767, as openSMILE reads int16

@@ -43,6 +43,7 @@ public final class Main {
         try {
             return switch (args[0]) {
                 case "extract" -> ExtractCommand.run(rest, out, err);
+                case "parity" -> ParityCommand.run(rest, out, err);
                 case "train" -> TrainCommand.run(rest, out, err);
                 case "predict" -> PredictCommand.run(rest, out, err);
                 case "experiment" -> ExperimentCommand.run(rest, out, err);
@@ -54,6 +55,10 @@ public final class Main {
         } catch (UsageException e) {
             err.println("sonemo " + args[0] + ": " + e.getMessage());
             return 2;
+        } catch (org.sonemo.features.ExtractionException e) {
+            // set-up problems (no openSMILE library, a set the engine lacks): one line, no stack trace
+            err.println("sonemo " + args[0] + ": " + e.getMessage());
+            return 1;
         }
     }
 
@@ -61,6 +66,7 @@ public final class Main {
             usage: sonemo <command> [options]
               extract   features of audio files: sonemo extract [--set egemaps] [--level functionals|lld|lld_de]
                         [--jobs N] [--out FILE] INPUT...
+              parity    Java vs native eGeMAPS agreement: sonemo parity [--set egemaps] [--rate HZ] [--out DIR] INPUT...
               train     fit arousal/valence models: sonemo train --data KIND:PATH [--data ...] [--label arousal|valence|both]
                         [--model svr|linear] [--set egemaps] --out MODEL
               predict   arousal/valence of audio files: sonemo predict --model MODEL INPUT...

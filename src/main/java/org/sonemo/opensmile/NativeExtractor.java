@@ -43,7 +43,7 @@ public final class NativeExtractor implements Extractor {
             throw new SmileLibraryException("openSMILE configuration " + configFile + " not found" + SmileLocation.HOW_TO_SUPPLY);
         }
         this.optionsRead = ConfigOptions.read(configFile);
-        SmileApi.libraryPath(); // fail early, with the lookup's message, if the library is missing
+        SmileApi.requireLibrary(); // fail here, with the lookup's message, not in a handle's initialiser
     }
 
     /** An extractor that reuses its native instance across inputs. */

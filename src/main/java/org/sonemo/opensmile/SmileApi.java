@@ -104,11 +104,12 @@ public final class SmileApi {
 
     /** Whether the library can be loaded; never throws. */
     public static boolean isAvailable() {
-        try {
-            return Lib.LOOKUP != null;
-        } catch (Throwable e) {
-            return false;
-        }
+        return Lib.FAILURE == null;
+    }
+
+    /** Throws a {@link SmileLibraryException} saying what is wrong when the library cannot be loaded. */
+    public static void requireLibrary() {
+        Lib.lookup();
     }
 
     // ---- the 20 functions ------------------------------------------------------------------
@@ -301,24 +302,38 @@ public final class SmileApi {
         return new IllegalStateException(t);
     }
 
-    /** Finds and loads the library once; failures surface as {@link SmileLibraryException}. */
+    /**
+     * Finds and loads the library once. A failure is kept, not thrown from the initialiser, so
+     * every later use reports it as a {@link SmileLibraryException} (not an ExceptionInInitializerError).
+     */
     private static final class Lib {
         static final Path PATH = SmileLocation.library();
-        static final SymbolLookup LOOKUP = load();
+        static final SymbolLookup LOOKUP;
+        static final SmileLibraryException FAILURE;
 
-        private static SymbolLookup load() {
+        static {
+            SymbolLookup lookup = null;
+            SmileLibraryException failure = null;
             if (!Files.isRegularFile(PATH)) {
-                throw new SmileLibraryException("openSMILE library not found at " + PATH + SmileLocation.HOW_TO_SUPPLY);
+                failure = new SmileLibraryException("openSMILE library not found at " + PATH + SmileLocation.HOW_TO_SUPPLY);
+            } else {
+                try {
+                    lookup = SymbolLookup.libraryLookup(PATH, Arena.global());
+                } catch (IllegalArgumentException e) {
+                    failure = new SmileLibraryException("cannot load openSMILE library " + PATH + ": " + e.getMessage(), e);
+                }
             }
-            try {
-                return SymbolLookup.libraryLookup(PATH, Arena.global());
-            } catch (IllegalArgumentException e) {
-                throw new SmileLibraryException("cannot load openSMILE library " + PATH + ": " + e.getMessage(), e);
-            }
+            LOOKUP = lookup;
+            FAILURE = failure;
+        }
+
+        static SymbolLookup lookup() {
+            if (FAILURE != null) throw new SmileLibraryException(FAILURE.getMessage(), FAILURE);
+            return LOOKUP;
         }
 
         static MethodHandle find(String name, FunctionDescriptor fd, Linker.Option... options) {
-            MemorySegment symbol = LOOKUP.find(name).orElseThrow(() ->
+            MemorySegment symbol = lookup().find(name).orElseThrow(() ->
                     new SmileLibraryException("symbol " + name + " missing from " + PATH));
             MethodHandle h = LINKER.downcallHandle(symbol, fd, options);
             // Adapt platform C long (int on Windows) to Java long so call sites are uniform.

@@ -125,7 +125,25 @@ class BadInputTest {
         AudioFormatException e = assertThrows(AudioFormatException.class, () -> AudioFiles.read(missing));
         assertTrue(e.getMessage().startsWith(missing + ": cannot read"), e.getMessage());
         AudioFormatException d = assertThrows(AudioFormatException.class, () -> AudioFiles.read(dir));
-        assertTrue(d.getMessage().startsWith(dir + ": "), d.getMessage());
+        assertTrue(d.getMessage().startsWith(dir + ": a directory"), d.getMessage());
+    }
+
+    /** A named pipe would block a plain open forever; it is refused at once. */
+    @Test
+    void namedPipeIsRefusedWithoutBlocking() throws Exception {
+        Path fifo = dir.resolve("pipe.wav");
+        Process mk;
+        try {
+            mk = new ProcessBuilder("mkfifo", fifo.toString()).start();
+        } catch (IOException e) {
+            org.junit.jupiter.api.Assumptions.abort("mkfifo not available: " + e);
+            return;
+        }
+        org.junit.jupiter.api.Assumptions.assumeTrue(mk.waitFor() == 0, "mkfifo failed");
+        AudioFormatException e = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(10),
+                () -> assertThrows(AudioFormatException.class, () -> AudioFiles.read(fifo)));
+        assertTrue(e.getMessage().startsWith(fifo + ": not a regular file"), e.getMessage());
+        assertThrows(AudioFormatException.class, () -> AudioFiles.open(fifo));
     }
 
     @Test

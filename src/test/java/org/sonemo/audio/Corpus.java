@@ -1,6 +1,5 @@
 package org.sonemo.audio;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -16,11 +15,7 @@ final class Corpus {
     }
 
     static Path root() {
-        String prop = System.getProperty("sonemo.corpus");
-        Path root = Path.of(prop != null && !prop.isBlank() ? prop : "../shared/corpus");
-        assumeTrue(Files.isDirectory(root), "test corpus not found at " + root.toAbsolutePath()
-                + " (set -Dsonemo.corpus=DIR); skipping corpus tests");
-        return root;
+        return org.sonemo.testing.Corpus.root();
     }
 
     /** Every audio file: by extension, plus the extension-less files of sounds/sound-icons. */

@@ -90,6 +90,23 @@ class ExtractCommandTest {
     }
 
     @Test
+    void aMissingOpenSmileLibraryIsAOneLineErrorNotACrash(@TempDir Path tmp) throws Exception {
+        // The library is loaded once per JVM, so this runs in a JVM of its own.
+        Path clip = Corpus.require("tava/audio/speech/s01_happy_audio.wav");
+        String javaBin = ProcessHandle.current().info().command().orElse("java");
+        Process p = new ProcessBuilder(javaBin, "--enable-native-access=ALL-UNNAMED",
+                "-Dsonemo.smileapi.lib=" + tmp.resolve("nowhere/libSMILEapi.so"),
+                "-cp", System.getProperty("java.class.path"), Main.class.getName(), "extract", clip.toString())
+                .redirectErrorStream(true).start();
+        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS));
+        assertEquals(1, p.exitValue(), output);
+        assertTrue(output.contains("openSMILE library not found at " + tmp.resolve("nowhere/libSMILEapi.so")), output);
+        assertTrue(output.contains("fetch-opensmile.sh"), output);
+        assertTrue(!output.contains("\tat "), "no stack trace: " + output);
+    }
+
+    @Test
     void usageErrorsExitWith2() {
         assertEquals(2, run("extract").code());
         assertEquals(2, run("extract", "--set", "nope", "x.wav").code());

@@ -2,7 +2,6 @@ package org.sonemo.cli;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.sonemo.data.Corpus;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -29,7 +28,7 @@ class LearnCommandsTest {
 
     @Test
     void trainThenPredictFromReferenceFeatures() throws IOException {
-        Path tava = Corpus.dir("tava");
+        Path tava = org.sonemo.testing.Corpus.require("tava");
         String feats = tava.resolve("reference/egemapsv02_functionals.csv").toString();
         Path model = tmp.resolve("tava.sonemo");
         Run t = run("train", "--data", "tava:" + tava, "--features", feats, "--grid", "fast", "--cv", "0", "--out", model.toString());
@@ -47,7 +46,7 @@ class LearnCommandsTest {
 
     @Test
     void experimentWritesReport() throws IOException {
-        Path tava = Corpus.dir("tava");
+        Path tava = org.sonemo.testing.Corpus.require("tava");
         String feats = tava.resolve("reference/egemapsv02_functionals.csv").toString();
         Path out = tmp.resolve("exp");
         Run r = run("experiment", "--a", "tava,variant=speech:" + tava, "--a-features", feats, "--b", "tava,variant=tegg:" + tava,

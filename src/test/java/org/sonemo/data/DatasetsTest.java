@@ -158,7 +158,7 @@ class DatasetsTest {
 
     @Test
     void corpusTava() throws IOException {
-        Path root = Corpus.dir("tava");
+        Path root = org.sonemo.testing.Corpus.require("tava");
         Dataset d = Datasets.load("tava:" + root);
         assertEquals(375, d.size());
         assertEquals(0, d.missing());
@@ -171,7 +171,7 @@ class DatasetsTest {
 
     @Test
     void corpusFourQIsSignOnlyWithArtists() throws IOException {
-        Dataset d = Datasets.load("4q:" + Corpus.dir("4q"));
+        Dataset d = Datasets.load("4q:" + org.sonemo.testing.Corpus.require("4q"));
         assertEquals(240, d.size());
         assertTrue(d.signOnly());
         assertTrue(d.clips().stream().allMatch(c -> Math.abs(c.arousal()) == 1 && Math.abs(c.valence()) == 1));
@@ -184,12 +184,12 @@ class DatasetsTest {
 
     @Test
     void corpusEmoMusicAndPmemoReportMissingAudio() throws IOException {
-        Dataset e = Datasets.load("emomusic:" + Corpus.dir("emomusic"));
+        Dataset e = Datasets.load("emomusic:" + org.sonemo.testing.Corpus.require("emomusic"));
         assertEquals(10, e.size());
         assertEquals(734, e.missing());
         assertEquals(LabelScale.SAM_1_9, e.scale());
         assertEquals(5, e.missingExamples().size());
-        Dataset p = Datasets.load("pmemo:" + Corpus.dir("pmemo"));
+        Dataset p = Datasets.load("pmemo:" + org.sonemo.testing.Corpus.require("pmemo"));
         assertEquals(4, p.size());
         assertEquals(763, p.missing());
         assertEquals(List.of("108", "372", "634", "683"), p.clips().stream().map(Clip::id).sorted().toList());

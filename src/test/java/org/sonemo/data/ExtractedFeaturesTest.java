@@ -21,7 +21,7 @@ class ExtractedFeaturesTest {
 
     @Test
     void secondRunComesFromTheCache() throws IOException {
-        Path root = Corpus.dir("tava");
+        Path root = org.sonemo.testing.Corpus.require("tava");
         ExtractorSpec spec = ExtractorSpec.of(FeatureSet.EGEMAPS_V02, Level.FUNCTIONALS);
         try (Extractor e = Extractor.open(spec)) {
             assertEquals(88, e.featureNames().size());

@@ -2,7 +2,6 @@ package org.sonemo.learn;
 
 import org.junit.jupiter.api.Test;
 import org.sonemo.data.Clip;
-import org.sonemo.data.Corpus;
 import org.sonemo.data.CsvFeatures;
 import org.sonemo.data.Dataset;
 import org.sonemo.data.Datasets;
@@ -19,7 +18,7 @@ import static org.junit.jupiter.api.Assertions.*;
 class TavaReferenceTest {
     @Test
     void arousalFromReferenceFeatures() throws IOException {
-        Path root = Corpus.dir("tava");
+        Path root = org.sonemo.testing.Corpus.require("tava");
         Dataset d = Datasets.load("tava:" + root);
         FeatureMatrix fm = new CsvFeatures(root.resolve("reference/egemapsv02_functionals.csv"),
                 new FeatureSource.FeatureInfo("egemaps", "reference", 0)).features(d.clips());
