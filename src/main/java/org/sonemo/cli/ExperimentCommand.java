@@ -36,7 +36,7 @@ final class ExperimentCommand {
               --grid study|wide|fast        SVR grid (default study); linear uses its own
               --search halving|grid         (default halving: factor 4 from 10% of the data)
               --folds 5  --min-cluster 25  --seed 1  --no-groups  --constant-total
-              --set egemaps  --cache DIR  --jobs N
+              --set egemaps  --engine native|java  --cache DIR  --jobs N
             KIND: pmemo, iads, iads-nomusic, tava, 4q, emomusic, manifest (options: KIND,name=X,groups=off:PATH)""";
 
     static int run(String[] args, PrintStream out, PrintStream err) {
@@ -46,7 +46,7 @@ final class ExperimentCommand {
     private static int execute(String[] args, PrintStream out, PrintStream err) throws IOException {
         LearnArgs a = LearnArgs.parse(args,
                 Set.of("a", "b", "a-features", "b-features", "ratios", "labels", "models", "grid", "search", "folds",
-                        "min-cluster", "seed", "set", "cache", "jobs", "out", "threads"),
+                        "min-cluster", "seed", "set", "engine", "cache", "jobs", "out", "threads"),
                 Set.of("no-groups", "constant-total", "help"));
         if (a.flag("help")) {
             out.println(HELP);
@@ -57,8 +57,8 @@ final class ExperimentCommand {
         Path cache = Path.of(a.get("cache", LearnData.defaultCache().toString()));
         int jobs = a.integer("jobs", Runtime.getRuntime().availableProcessors());
         long t0 = System.nanoTime();
-        Experiment.Domain da = LearnData.load(a.require("a"), a.get("a-features", null), set, cache, jobs, err);
-        Experiment.Domain db = LearnData.load(a.require("b"), a.get("b-features", null), set, cache, jobs, err);
+        Experiment.Domain da = LearnData.load(a.require("a"), a.get("a-features", null), set, a.get("engine", "native"), cache, jobs, err);
+        Experiment.Domain db = LearnData.load(a.require("b"), a.get("b-features", null), set, a.get("engine", "native"), cache, jobs, err);
         double featureSeconds = (System.nanoTime() - t0) / 1e9;
         if (da.name().equals(db.name())) throw new UsageException("the two datasets have the same name " + da.name() + "; rename one with KIND,name=X:PATH");
         List<Label> labels = new ArrayList<>();

@@ -7,6 +7,7 @@ import org.sonemo.data.Datasets;
 import org.sonemo.data.ExtractedFeatures;
 import org.sonemo.data.FeatureMatrix;
 import org.sonemo.data.FeatureSource;
+import org.sonemo.features.Engine;
 import org.sonemo.features.ExtractorSpec;
 import org.sonemo.features.FeatureSet;
 import org.sonemo.features.Level;
@@ -34,7 +35,7 @@ final class LearnData {
     /**
      * @param featuresCsv a features CSV for this dataset, or null to extract
      */
-    static Experiment.Domain load(String spec, String featuresCsv, String set, Path cache, int jobs, PrintStream err)
+    static Experiment.Domain load(String spec, String featuresCsv, String set, String engine, Path cache, int jobs, PrintStream err)
             throws IOException {
         Dataset d;
         try {
@@ -53,7 +54,7 @@ final class LearnData {
             } catch (IllegalArgumentException e) {
                 throw new UsageException(e.getMessage());
             }
-            src = new ExtractedFeatures(ExtractorSpec.of(fs, Level.FUNCTIONALS), cache, jobs, m -> err.println("sonemo: " + d.name() + ": " + m));
+            src = new ExtractedFeatures(spec(fs, engine), cache, jobs, m -> err.println("sonemo: " + d.name() + ": " + m));
         }
         FeatureMatrix fm = src.features(d.clips());
         if (src instanceof ExtractedFeatures ex) {
@@ -71,8 +72,17 @@ final class LearnData {
         return new Experiment.Domain(d.withClips(kept), fm);
     }
 
-    static FeatureSource.FeatureInfo info(String featuresCsv, String set) {
+    static FeatureSource.FeatureInfo info(String featuresCsv, String set, String engine) {
         if (featuresCsv != null) return new FeatureSource.FeatureInfo(set, "reference", 0);
-        return new FeatureSource.FeatureInfo(FeatureSet.fromCliName(set).cliName(), "native", 0);
+        return new FeatureSource.FeatureInfo(FeatureSet.fromCliName(set).cliName(), Engine.fromCliName(engine).name().toLowerCase(java.util.Locale.ROOT), 0);
+    }
+
+    /** Functionals of a set with an engine named on the command line (native, java, auto). */
+    static ExtractorSpec spec(FeatureSet fs, String engine) {
+        try {
+            return ExtractorSpec.of(fs, Level.FUNCTIONALS).withEngine(Engine.fromCliName(engine));
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
     }
 }

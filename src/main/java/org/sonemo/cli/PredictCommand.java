@@ -4,10 +4,8 @@ import org.sonemo.data.CsvFeatures;
 import org.sonemo.data.ExtractedFeatures;
 import org.sonemo.data.Label;
 import org.sonemo.features.ExtractorPool;
-import org.sonemo.features.ExtractorSpec;
 import org.sonemo.features.FeatureSet;
 import org.sonemo.features.FeatureTable;
-import org.sonemo.features.Level;
 import org.sonemo.learn.ModelFile;
 
 import java.io.IOException;
@@ -76,19 +74,22 @@ final class PredictCommand {
                 err.println("sonemo predict: the model expects features '" + m.info().set() + "', which this sonemo cannot extract");
                 return 2;
             }
-            if (!m.info().engine().equals("native")) {
-                err.println("sonemo predict: note: the model was trained on " + m.info().engine() + " features; extracting with the native engine");
+            String engine = m.info().engine().equals("java") ? "java" : "native";
+            if (m.info().engine().equals("reference")) {
+                err.println("sonemo predict: note: the model was trained on features from a CSV; extracting with the native engine");
             }
             int jobs = a.integer("jobs", Runtime.getRuntime().availableProcessors());
             int[] done = {0};
             int[] fails = {0};
             boolean quiet = a.flag("quiet");
-            try (ExtractorPool pool = new ExtractorPool(ExtractorSpec.of(fs, Level.FUNCTIONALS), jobs)) {
+            try (ExtractorPool pool = new ExtractorPool(LearnData.spec(fs, engine), jobs)) {
                 pool.extractAll(inputs, ExtractedFeatures::read, false, o -> {
                     done[0]++;
                     if (!o.ok()) {
                         fails[0]++;
-                        err.println((quiet ? "" : "\r") + o.input() + ": " + o.error().getMessage());
+                        String msg = String.valueOf(o.error().getMessage());
+                        if (!quiet) err.print("\r" + " ".repeat(50) + "\r");
+                        err.println(msg.startsWith(o.input().toString()) ? msg : o.input() + ": " + msg);
                     } else {
                         FeatureTable t = o.tables().getFirst();
                         requireNames(t.names(), m);

@@ -36,7 +36,7 @@ final class TrainCommand {
             usage: sonemo train --data KIND:PATH [--features CSV] [--data KIND:PATH [--features CSV] ...] --out MODEL
               --label arousal|valence|both (default both)   --model svr|linear (default svr)
               --grid study|wide|fast  --search halving|grid  --cv 5 (0: no cross-validated metrics)
-              --set egemaps  --cache DIR  --jobs N  --seed 1  --min-cluster 25  --no-groups
+              --set egemaps  --engine native|java  --cache DIR  --jobs N  --seed 1  --min-cluster 25  --no-groups
             --features after a --data gives that dataset's features as a CSV instead of extracting them.""";
 
     static int run(String[] args, PrintStream out, PrintStream err) {
@@ -45,7 +45,7 @@ final class TrainCommand {
 
     private static int execute(String[] args, PrintStream out, PrintStream err) throws IOException {
         LearnArgs a = LearnArgs.parse(args,
-                Set.of("data", "features", "label", "model", "grid", "search", "cv", "set", "cache", "jobs", "seed", "out", "min-cluster"),
+                Set.of("data", "features", "label", "model", "grid", "search", "cv", "set", "engine", "cache", "jobs", "seed", "out", "min-cluster"),
                 Set.of("no-groups", "help"));
         if (a.flag("help")) {
             out.println(HELP);
@@ -67,7 +67,7 @@ final class TrainCommand {
         if (data.isEmpty()) throw new UsageException("--data KIND:PATH is required");
         long t0 = System.nanoTime();
         List<Experiment.Domain> domains = new ArrayList<>();
-        for (String[] d : data) domains.add(LearnData.load(d[0], d[1], set, cache, jobs, err));
+        for (String[] d : data) domains.add(LearnData.load(d[0], d[1], set, a.get("engine", "native"), cache, jobs, err));
         List<String> names = domains.getFirst().features().names();
         for (var d : domains) {
             if (!d.features().names().equals(names)) throw new UsageException("datasets " + domains.getFirst().name() + " and " + d.name() + " have different features");
@@ -147,7 +147,7 @@ final class TrainCommand {
         training.put("date", Instant.now().toString());
         training.put("grid", model + " " + grid.size() + " candidates, " + method.name().toLowerCase(Locale.ROOT) + " search, seed " + seed);
         training.put("label.range", "[-1,1]");
-        FeatureSource.FeatureInfo info = LearnData.info(data.getFirst()[1], set);
+        FeatureSource.FeatureInfo info = LearnData.info(data.getFirst()[1], set, a.get("engine", "native"));
         ModelFile.save(new ModelFile.Model(info, names, models, training, metrics), outFile);
         err.printf(Locale.ROOT, "sonemo train: wrote %s in %.1f s%n", outFile, (System.nanoTime() - t0) / 1e9);
         return 0;
