@@ -40,11 +40,11 @@ final class ExperimentCommand {
             KIND: pmemo, iads, iads-nomusic, tava, 4q, emomusic, manifest (options: KIND,name=X,groups=off:PATH)""";
 
     static int run(String[] args, PrintStream out, PrintStream err) {
-        return LearnArgs.guarded("experiment", err, () -> execute(args, out, err));
+        return Args.guarded("experiment", err, () -> execute(args, out, err));
     }
 
     private static int execute(String[] args, PrintStream out, PrintStream err) throws IOException {
-        LearnArgs a = LearnArgs.parse(args,
+        Args a = Args.parse(args,
                 Set.of("a", "b", "a-features", "b-features", "ratios", "labels", "models", "grid", "search", "folds",
                         "min-cluster", "seed", "set", "engine", "cache", "jobs", "out", "threads"),
                 Set.of("no-groups", "constant-total", "help"));

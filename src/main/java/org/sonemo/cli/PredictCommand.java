@@ -16,7 +16,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.stream.Stream;
 
 /** {@code sonemo predict}: arousal/valence of audio files (or of a features CSV) with a trained model. */
 final class PredictCommand {
@@ -30,11 +29,11 @@ final class PredictCommand {
             Exit code: 0 all inputs done, 1 some failed (each reported as 'path: reason'), 2 usage error.""";
 
     static int run(String[] args, PrintStream out, PrintStream err) {
-        return LearnArgs.guarded("predict", err, () -> execute(args, out, err));
+        return Args.guarded("predict", err, () -> execute(args, out, err));
     }
 
     private static int execute(String[] args, PrintStream out, PrintStream err) throws IOException {
-        LearnArgs a = LearnArgs.parse(args, Set.of("model", "out", "jobs", "features"), Set.of("help", "quiet"));
+        Args a = Args.parse(args, Set.of("model", "out", "jobs", "features"), Set.of("help", "quiet"));
         if (a.flag("help")) {
             out.println(HELP);
             return 0;
@@ -62,9 +61,9 @@ final class PredictCommand {
             for (int j = 0; j < labels.size(); j++) preds[j] = m.models().get(labels.get(j)).predict(fm.rows());
             for (int i = 0; i < clips.size(); i++) w.println(line(clips.get(i).id(), preds, i));
         } else {
-            List<Path> inputs = expand(a.positional, err);
+            List<Path> inputs = InputFiles.expand(a.positionals()).stream().map(InputFiles.Input::path).toList();
             if (inputs.isEmpty()) {
-                err.println("sonemo predict: no audio files found in " + String.join(" ", a.positional));
+                err.println("sonemo predict: no audio files found in " + String.join(" ", a.positionals()));
                 return 1;
             }
             FeatureSet fs;
@@ -79,17 +78,16 @@ final class PredictCommand {
                 err.println("sonemo predict: note: the model was trained on features from a CSV; extracting with the native engine");
             }
             int jobs = a.integer("jobs", Runtime.getRuntime().availableProcessors());
-            int[] done = {0};
             int[] fails = {0};
             boolean quiet = a.flag("quiet");
+            Progress progress = new Progress(err, inputs.size(), !quiet && System.console() != null && inputs.size() > 5);
             try (ExtractorPool pool = new ExtractorPool(LearnData.spec(fs, engine), jobs)) {
                 pool.extractAll(inputs, ExtractedFeatures::read, false, o -> {
-                    done[0]++;
+                    progress.step(o.ok());
                     if (!o.ok()) {
                         fails[0]++;
-                        String msg = String.valueOf(o.error().getMessage());
-                        if (!quiet) err.print("\r" + " ".repeat(50) + "\r");
-                        err.println(msg.startsWith(o.input().toString()) ? msg : o.input() + ": " + msg);
+                        progress.interrupt();
+                        err.println(o.input() + ": " + ExtractCommand.reason(o.error()));
                     } else {
                         FeatureTable t = o.tables().getFirst();
                         requireNames(t.names(), m);
@@ -99,10 +97,8 @@ final class PredictCommand {
                         for (int j = 0; j < labels.size(); j++) p[j] = m.models().get(labels.get(j)).predict(x);
                         w.println(line(o.input().toString(), p, 0));
                     }
-                    if (!quiet) progress(err, done[0], inputs.size());
                 });
             }
-            if (!quiet) err.println();
             failed = fails[0];
             if (failed > 0) err.println("sonemo predict: " + failed + " of " + inputs.size() + " files failed");
         }
@@ -122,27 +118,6 @@ final class PredictCommand {
         StringBuilder sb = new StringBuilder(org.sonemo.learn.Report.csvCell(file));
         for (double[] p : preds) sb.append(',').append(String.format(Locale.ROOT, "%.6f", p[i]));
         return sb.toString();
-    }
-
-    static void progress(PrintStream err, int done, int total) {
-        int width = 30, filled = total == 0 ? width : done * width / total;
-        err.print("\r[" + "#".repeat(filled) + " ".repeat(width - filled) + "] " + done + "/" + total);
-    }
-
-    static List<Path> expand(List<String> args, PrintStream err) throws IOException {
-        List<Path> out = new ArrayList<>();
-        for (String s : args) {
-            Path p = Path.of(s);
-            if (Files.isDirectory(p)) {
-                try (Stream<Path> st = Files.walk(p)) {
-                    st.filter(Files::isRegularFile).filter(f -> f.getFileName().toString().toLowerCase(Locale.ROOT)
-                            .matches(".*\\.(wav|wave|mp3|ogg|oga|opus|flac|aif|aiff|au)$")).sorted().forEach(out::add);
-                }
-            } else {
-                out.add(p); // missing files fail with their reason, like extract
-            }
-        }
-        return out;
     }
 
 }

@@ -40,11 +40,11 @@ final class TrainCommand {
             --features after a --data gives that dataset's features as a CSV instead of extracting them.""";
 
     static int run(String[] args, PrintStream out, PrintStream err) {
-        return LearnArgs.guarded("train", err, () -> execute(args, out, err));
+        return Args.guarded("train", err, () -> execute(args, out, err));
     }
 
     private static int execute(String[] args, PrintStream out, PrintStream err) throws IOException {
-        LearnArgs a = LearnArgs.parse(args,
+        Args a = Args.parse(args,
                 Set.of("data", "features", "label", "model", "grid", "search", "cv", "set", "engine", "cache", "jobs", "seed", "out", "min-cluster"),
                 Set.of("no-groups", "help"));
         if (a.flag("help")) {
