@@ -4,7 +4,8 @@
 # 1. builds the project, the C reference benchmark and the JMH jar;
 # 2. (c) runs smile_bench on the same 6 s clips (16 and 44.1 kHz), fresh and reused instances;
 # 3. (a, b, throughput) JMH NativeExtractionBench and (d) SubprocessBench;
-# 4. writes raw outputs and a summary with the ratios to bench/results/<date>-native/.
+# 4. reused against fresh as interleaved pairs (PairedReuse);
+# 5. writes raw outputs and a summary with the ratios to bench/results/<date>-native/.
 set -euo pipefail
 bench=$(cd "$(dirname "$0")" && pwd)
 root=$(dirname "$bench")
@@ -30,11 +31,18 @@ for rate in 16000 44100; do
 done
 "$JAVA_HOME/bin/java" -jar target/benchmarks.jar 'NativeExtractionBench|SubprocessBench' \
   -rf json -rff "$out/jmh.json" | tee "$out/jmh.txt"
+# reused against fresh, as interleaved pairs (see PairedReuse)
+"$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED -cp target/benchmarks.jar \
+  org.sonemo.bench.PairedReuse 200 > "$out/paired-reuse.md"
 {
   echo "date: $(date -u +%Y-%m-%dT%H:%M:%SZ)"
   echo "machine: $(nproc) cores, $(uname -srm), $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ //')"
   echo "java: $("$JAVA_HOME/bin/java" -version 2>&1 | head -n 1)"
   echo "command: bench/run-native.sh"
   python3 "$bench/summarize_native.py" "$out"
+  echo
+  echo "Reused against fresh, interleaved pairs (PairedReuse):"
+  echo
+  cat "$out/paired-reuse.md"
 } > "$out/summary.md"
 cat "$out/summary.md"
