@@ -19,11 +19,6 @@ public enum InputScale {
     /** Feed the samples as decoded. */
     UNITY;
 
-    /** The factor applied (rounding aside). */
-    public float gain() {
-        return this == UNITY ? 1f : 32768f / 32767f;
-    }
-
     /**
      * Writes the scaled first {@code n} samples of {@code src} into {@code dst}. For OPENSMILE_INT16
      * the product with 32768 is exact for 16-bit sources, and the float division rounds exactly as

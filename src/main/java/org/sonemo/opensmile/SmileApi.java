@@ -97,11 +97,6 @@ public final class SmileApi {
     /** The deprecated message callback: {@code bool msg(const void* message, void* param)}. */
     public static final FunctionDescriptor MSG_CALLBACK = FunctionDescriptor.of(JAVA_BOOLEAN, ADDRESS, ADDRESS);
 
-    /** Where the library was found. */
-    public static Path libraryPath() {
-        return Lib.PATH;
-    }
-
     /** Whether the library can be loaded; never throws. */
     public static boolean isAvailable() {
         return Lib.FAILURE == null;
