@@ -32,6 +32,10 @@ public record ExtractorSpec(FeatureSet set, Level level, Engine engine, InputSca
         return new ExtractorSpec(set, level, e, scale);
     }
 
+    public ExtractorSpec withLevel(Level l) {
+        return new ExtractorSpec(set, l, engine, scale);
+    }
+
     public ExtractorSpec withScale(InputScale s) {
         return new ExtractorSpec(set, level, engine, s);
     }

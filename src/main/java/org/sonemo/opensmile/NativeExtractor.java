@@ -27,6 +27,7 @@ public final class NativeExtractor implements Extractor {
     private final Path configRoot;
     private final Path configFile;
     private final boolean reuse;
+    private final String sinkLevel;
     private final java.util.Set<String> optionsRead;
     private final Rows rows = new Rows();
     private List<String> names;
@@ -34,9 +35,10 @@ public final class NativeExtractor implements Extractor {
     private int instanceRate;
     private float[] scratch = new float[0];
 
-    private NativeExtractor(ExtractorSpec spec, boolean reuse) {
+    private NativeExtractor(ExtractorSpec spec, boolean reuse, String sinkLevel) {
         this.spec = spec;
         this.reuse = reuse;
+        this.sinkLevel = sinkLevel;
         this.configRoot = SmileLocation.configRoot();
         this.configFile = configRoot.resolve(spec.set().configPath());
         if (!Files.isRegularFile(configFile)) {
@@ -48,12 +50,22 @@ public final class NativeExtractor implements Extractor {
 
     /** An extractor that reuses its native instance across inputs. */
     public static NativeExtractor open(ExtractorSpec spec) {
-        return new NativeExtractor(spec, true);
+        return new NativeExtractor(spec, true, spec.level().smileLevel());
+    }
+
+    /**
+     * An extractor that reads one intermediate data-memory level of the set's configuration
+     * (for example {@code gemapsv01b_pitchShsG60}, the pitch candidates before Viterbi smoothing)
+     * instead of its output level: openSMILE examined stage by stage, the way the pure-Java
+     * engine is checked against it. Rows are frames; names are the level's element names.
+     */
+    public static NativeExtractor openLevel(ExtractorSpec spec, String dataMemoryLevel) {
+        return new NativeExtractor(spec.withLevel(org.sonemo.features.Level.LLD), true, dataMemoryLevel);
     }
 
     /** An extractor that builds a fresh native instance for every input (for comparison and benchmarks). */
     public static NativeExtractor openFreshPerInput(ExtractorSpec spec) {
-        return new NativeExtractor(spec, false);
+        return new NativeExtractor(spec, false, spec.level().smileLevel());
     }
 
     /** Whether openSMILE's library and configuration files are where sonemo looks for them. */
@@ -132,7 +144,7 @@ public final class NativeExtractor implements Extractor {
         Path shared = configRoot.resolve("shared");
         o.put("source", shared.resolve("standard_external_wave_input.conf.inc").toString());
         o.put("sink", shared.resolve("standard_external_data_output_single.conf.inc").toString());
-        o.put("sinkLevel", spec.level().smileLevel());
+        o.put("sinkLevel", sinkLevel);
         o.put("blockSize", "1"); // larger sink blocks were seen to lose the last frame-level rows
         // Only options the set reads: openSMILE logs an error for every unknown option.
         if (optionsRead.contains("bufferModeRbConf")) {

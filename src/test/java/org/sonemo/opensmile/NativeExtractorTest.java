@@ -110,6 +110,22 @@ class NativeExtractorTest {
     }
 
     @Test
+    void intermediateLevelsCanBeRead() {
+        // The pitch candidates before Viterbi smoothing: a 200 Hz harmonic tone is found at 200 Hz (within its 2% vibrato).
+        ExtractorSpec spec = ExtractorSpec.of(FeatureSet.EGEMAPS_V02, Level.FUNCTIONALS);
+        try (NativeExtractor e = NativeExtractor.openLevel(spec, "gemapsv01b_pitchShsG60")) {
+            List<String> names = e.featureNames();
+            assertTrue(names.contains("F0raw"), names.toString());
+            FeatureTable t = e.extract(Signals.voiced(1.0, 16_000, 200, 7));
+            int f0 = t.column("F0raw");
+            assertEquals(200, t.get(t.rows() / 2, f0), 6.0, "F0raw mid-file");
+        }
+        try (NativeExtractor e = NativeExtractor.openLevel(spec, "no_such_level")) {
+            assertThrows(SmileException.class, e::featureNames);
+        }
+    }
+
+    @Test
     void badInputGetsClearErrors() {
         try (Extractor e = Extractor.open(EGEMAPS)) {
             assertMessage(e, AudioBuffer.mono(new float[0], 16_000), "empty");
