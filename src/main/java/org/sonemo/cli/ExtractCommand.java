@@ -3,7 +3,6 @@ package org.sonemo.cli;
 import org.sonemo.audio.AudioBuffer;
 import org.sonemo.audio.AudioFiles;
 import org.sonemo.features.Engine;
-import org.sonemo.features.Extractor;
 import org.sonemo.features.ExtractorPool;
 import org.sonemo.features.ExtractorSpec;
 import org.sonemo.features.FeatureSet;
@@ -95,10 +94,7 @@ final class ExtractCommand {
                 ? new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16)
                 : Files.newBufferedWriter(Path.of(outFile), StandardCharsets.UTF_8);
              ExtractorPool pool = new ExtractorPool(spec, Math.min(jobs, inputs.size()))) {
-            List<String> names;
-            try (Extractor probe = Extractor.open(spec)) {
-                names = probe.featureNames();
-            }
+            List<String> names = pool.featureNames();
             writeHeader(w, names, perChannel);
             StringBuilder row = new StringBuilder(names.size() * 12);
             pool.extractAll(inputs, in -> load(in.path(), rate), perChannel, o -> {

@@ -64,6 +64,24 @@ public final class ExtractorPool implements AutoCloseable {
     }
 
     /**
+     * The names of the features every table will have. Asked of a worker's own extractor (which
+     * that worker then keeps using), so no extractor is opened just to learn the names.
+     */
+    public List<String> featureNames() {
+        try {
+            return executor.submit(() -> local.get().featureNames()).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ExtractionException("interrupted", e);
+        } catch (ExecutionException e) {
+            // the extractor's own exception (a missing library, say), as if opened on this thread
+            if (e.getCause() instanceof RuntimeException r) throw r;
+            if (e.getCause() instanceof Error err) throw err;
+            throw new ExtractionException("worker failed", e.getCause());
+        }
+    }
+
+    /**
      * Extracts every input and hands each outcome to {@code consumer} on the calling thread, in
      * input order. At most a few inputs per thread are in flight, so memory stays bounded.
      */
