@@ -84,7 +84,10 @@ final class Formants {
     boolean predictor() {
         autocorrelationInFloat(resampled, r);
         if (r[0] <= 0) return false;
-        Lpc.levinson(r, ORDER, lpc, tmp);
+        // the float-summed autocorrelation is not always positive definite: like openSMILE, run the
+        // recursion to full order through a negative prediction error (stopping there instead gave
+        // bandwidths of 1e5 Hz in some 16 kHz frames)
+        Lpc.levinson(r, ORDER, lpc, tmp, false);
         return true;
     }
 
