@@ -20,6 +20,16 @@ public final class Lpc {
      * (0 when r[0] is 0, with a = [1, 0, ...]).
      */
     public static double levinson(double[] r, int p, double[] a, double[] tmp) {
+        return levinson(r, p, a, tmp, true);
+    }
+
+    /**
+     * Levinson-Durbin as above; with {@code stopWhenNotPositive} false the recursion runs to order p
+     * even when the prediction error turns negative (an autocorrelation that is not positive
+     * definite, e.g. summed in float), stopping only at an error of exactly 0. openSMILE's formant
+     * LPC behaves that way.
+     */
+    public static double levinson(double[] r, int p, double[] a, double[] tmp, boolean stopWhenNotPositive) {
         java.util.Arrays.fill(a, 0, p + 1, 0.0);
         a[0] = 1;
         double err = r[0];
@@ -32,7 +42,7 @@ public final class Lpc {
             for (int j = 1; j < i; j++) a[j] = tmp[j] + k * tmp[i - j];
             a[i] = k;
             err *= (1 - k * k);
-            if (err <= 0) {
+            if (err == 0 || (stopWhenNotPositive && err < 0)) {
                 err = 0;
                 break;
             }

@@ -69,23 +69,17 @@ final class VoiceLlds {
             out[EgemapsAnalyzer.HNR][t] = vq.hnr(packed, f0[t]);
             // observed in openSMILE's output: "H1-H2" is the 2nd minus the 3rd harmonic and
             // "H1-A3" the 2nd harmonic minus A3 (harmonic numbering shifted by one), while the
-            // formant amplitudes are relative to the true first harmonic
-            double h1 = vq.harmonicAmplitude(mag, f0[t], f0[t]);
-            double h2 = vq.harmonicAmplitude(mag, f0[t], 2 * f0[t]);
-            double h3 = vq.harmonicAmplitude(mag, f0[t], 3 * f0[t]);
+            // formant amplitudes are relative to the first harmonic's raw peak bin
+            double h1 = vq.firstHarmonicBin(mag, f0[t]);
+            double h2 = vq.harmonic(mag, f0[t], 2);
+            double h3 = vq.harmonic(mag, f0[t], 3);
             out[EgemapsAnalyzer.H1H2][t] = VoiceQuality.db(h2, h3);
             double[] amp = formantAmp;
             for (int i = 0; i < 3; i++) {
-                if (i >= formants.found) {
-                    amp[i] = 0;
-                    continue;
-                }
-                // F1: the nearest harmonic; F2, F3: the strongest harmonic within the bandwidth
-                amp[i] = i == 0 ? vq.harmonicNear(mag, f0[t], formants.freq[0])
-                        : vq.harmonicMaxInBand(mag, f0[t], formants.freq[i], formants.bw[i]);
-                out[FORMANT_COLS[i][2]][t] = amp[i] > 0 && h1 > 0 ? VoiceQuality.db(amp[i], h1) : -201;
+                amp[i] = i < formants.found ? vq.formantAmplitude(mag, f0[t], formants.freq[i]) : 0;
+                out[FORMANT_COLS[i][2]][t] = VoiceQuality.db(amp[i], h1);
             }
-            if (formants.found >= 3) out[EgemapsAnalyzer.H1A3][t] = VoiceQuality.db(h2, amp[2]);
+            out[EgemapsAnalyzer.H1A3][t] = VoiceQuality.db(h2, amp[2]);
             vq.jitterShimmer(x, t * hop, frameLength, f0[t], js);
             out[EgemapsAnalyzer.JITTER][t] = js[0];
             out[EgemapsAnalyzer.SHIMMER][t] = js[1];

@@ -37,6 +37,18 @@ class LpcTest {
     }
 
     @Test
+    void notPositiveDefiniteAutocorrelationStopsOrRunsToFullOrder() {
+        // r = [1, 0.9, 0.2]: k1 = -0.9, err 0.19, then k2 = -(0.2 - 0.81) / 0.19 = 3.21..., err < 0
+        double[] r = {1, 0.9, 0.2}, a = new double[3], tmp = new double[3];
+        assertEquals(0, Lpc.levinson(r, 2, a, tmp)); // error clamped to 0 and the recursion stopped
+        double k2 = 0.61 / 0.19;
+        double err = Lpc.levinson(r, 2, a, tmp, false);
+        assertEquals(k2, a[2], 1e-12);
+        assertEquals(-0.9 - 0.9 * k2, a[1], 1e-12);
+        assertEquals(0.19 * (1 - k2 * k2), err, 1e-12);
+    }
+
+    @Test
     void autocorrelationMatchesTheFftVersion() {
         Random r = new Random(3);
         int n = 777;
