@@ -31,7 +31,7 @@ class HyperSearchTest {
     }
 
     @Test
-    void ensembleSelectionIsReproducibleAndNoWorseThanTheBestCandidate() {
+    void ensembleSelectionIsReproducibleAndBeatsTheBestCandidateOutOfFold() {
         double[][] x = PipelineTest.data(200, 5, 3);
         double[] y = new double[x.length];
         for (int i = 0; i < y.length; i++) y[i] = Math.tanh(0.3 * x[i][0] - 0.2 * x[i][1] * x[i][2] + 0.1 * Math.sin(i));
