@@ -35,6 +35,7 @@ final class ExperimentCommand {
               --labels arousal,valence      --models svr,linear
               --grid study|wide|fast        SVR grid (default study); linear uses its own
               --search halving|grid         (default halving: factor 4 from 10% of the data)
+              --ensemble 50                 ensemble selection steps over the last round (1: single best)
               --folds 5  --min-cluster 25  --seed 1  --no-groups  --constant-total
               --set egemaps  --engine native|java  --cache DIR  --jobs N
             KIND: pmemo, iads, iads-nomusic, tava, 4q, emomusic, manifest (options: KIND,name=X,groups=off:PATH)""";
@@ -46,7 +47,7 @@ final class ExperimentCommand {
     private static int execute(String[] args, PrintStream out, PrintStream err) throws IOException {
         Args a = Args.parse(args,
                 Set.of("a", "b", "a-features", "b-features", "ratios", "labels", "models", "grid", "search", "folds",
-                        "min-cluster", "seed", "set", "engine", "cache", "jobs", "out", "threads"),
+                        "min-cluster", "seed", "set", "engine", "cache", "jobs", "out", "threads", "ensemble"),
                 Set.of("no-groups", "constant-total", "help"));
         if (a.flag("help")) {
             out.println(HELP);
@@ -79,7 +80,7 @@ final class ExperimentCommand {
         long seed = a.integer("seed", 1);
         Experiment.Config c = new Experiment.Config(labels, grids, a.doubles("ratios", "0,0.25,0.5,0.75,1"), a.integer("folds", 5),
                 a.integer("min-cluster", 25), !a.flag("no-groups"), a.flag("constant-total"), seed,
-                new HyperSearch.Options(method, 3, 4, 0.1, seed, a.integer("threads", 0)));
+                new HyperSearch.Options(method, 3, 4, 0.1, seed, a.integer("threads", 0), ensemble(a)));
         Experiment.Results r = Experiment.run(da, db, c, m -> err.println("sonemo: " + m));
         List<String> notes = new ArrayList<>();
         notes.add("A: " + da.data().summary());
@@ -89,7 +90,9 @@ final class ExperimentCommand {
                 + String.format(Locale.ROOT, "%.1f s", featureSeconds));
         notes.add("protocol: " + c.folds() + " folds stratified by Ward clusters of (arousal, valence), min cluster "
                 + c.minCluster() + (c.groups() ? ", groups (speaker/artist) kept on one side" : ", groups ignored")
-                + "; nested " + method.name().toLowerCase(Locale.ROOT) + " search (3 inner folds, RMSE); seed " + seed);
+                + "; nested " + method.name().toLowerCase(Locale.ROOT) + " search (3 inner folds, out-of-fold 1 - R² averaged over"
+                + " the training set's domains)" + (c.search().ensemble() > 1 ? ", ensemble selection (" + c.search().ensemble() + " steps)" : "")
+                + "; seed " + seed);
         notes.add("grids: " + grids.entrySet().stream().map(e -> e.getKey() + " " + e.getValue().size() + " candidates").toList());
         notes.add("command: `sonemo experiment " + String.join(" ", args) + "`");
         notes.add("date: " + Instant.now() + ", " + Runtime.getRuntime().availableProcessors() + " cores, Java " + Runtime.version());
@@ -135,6 +138,13 @@ final class ExperimentCommand {
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
+    }
+
+    /** {@code --ensemble N}: ensemble selection steps, at least 1. */
+    static int ensemble(Args a) {
+        int e = a.integer("ensemble", HyperSearch.DEFAULT_ENSEMBLE);
+        if (e < 1) throw new UsageException("--ensemble must be at least 1");
+        return e;
     }
 
     static String ratios(double[] r) {

@@ -3,13 +3,13 @@ package org.sonemo.cli;
 import org.sonemo.data.Clip;
 import org.sonemo.data.FeatureSource;
 import org.sonemo.data.Label;
+import org.sonemo.learn.Ensemble;
 import org.sonemo.learn.Experiment;
 import org.sonemo.learn.Folds;
 import org.sonemo.learn.Grids;
 import org.sonemo.learn.HyperSearch;
 import org.sonemo.learn.Metrics;
 import org.sonemo.learn.ModelFile;
-import org.sonemo.learn.Pipeline;
 import org.sonemo.learn.PipelineOptions;
 import org.sonemo.learn.Standardizer;
 
@@ -35,7 +35,8 @@ final class TrainCommand {
     static final String HELP = """
             usage: sonemo train --data KIND:PATH [--features CSV] [--data KIND:PATH [--features CSV] ...] --out MODEL
               --label arousal|valence|both (default both)   --model svr|linear (default svr)
-              --grid study|wide|fast  --search halving|grid  --cv 5 (0: no cross-validated metrics)
+              --grid study|wide|fast  --search halving|grid  --ensemble 50 (1: single best)
+              --cv 5 (0: no cross-validated metrics)
               --set egemaps  --engine native|java  --cache DIR  --jobs N  --seed 1  --min-cluster 25  --no-groups
             --features after a --data gives that dataset's features as a CSV instead of extracting them.""";
 
@@ -45,7 +46,7 @@ final class TrainCommand {
 
     private static int execute(String[] args, PrintStream out, PrintStream err) throws IOException {
         Args a = Args.parse(args,
-                Set.of("data", "features", "label", "model", "grid", "search", "cv", "set", "engine", "cache", "jobs", "seed", "out", "min-cluster"),
+                Set.of("data", "features", "label", "model", "grid", "search", "cv", "set", "engine", "cache", "jobs", "seed", "out", "min-cluster", "ensemble"),
                 Set.of("no-groups", "help"));
         if (a.flag("help")) {
             out.println(HELP);
@@ -77,9 +78,9 @@ final class TrainCommand {
         List<int[]> foldParts = new ArrayList<>();
         int cv = a.integer("cv", 5);
         long seed = a.integer("seed", 1);
-        int[] allFolds;
+        int[] allFolds, domainOf;
         {
-            List<Integer> folds = new ArrayList<>();
+            List<Integer> folds = new ArrayList<>(), doms = new ArrayList<>();
             int k = 0;
             for (var d : domains) {
                 double[][] av = d.data().clips().stream().map(c -> new double[]{c.arousal(), c.valence()}).toArray(double[][]::new);
@@ -91,9 +92,11 @@ final class TrainCommand {
                     clips.add(d.data().clips().get(i));
                     rows.add(d.features().rows()[i]);
                     folds.add(f[i]);
+                    doms.add(k - 1);
                 }
             }
             allFolds = folds.stream().mapToInt(Integer::intValue).toArray();
+            domainOf = doms.stream().mapToInt(Integer::intValue).toArray();
         }
         double[][] x = rows.toArray(double[][]::new);
         List<Label> labels = switch (a.get("label", "both")) {
@@ -107,19 +110,19 @@ final class TrainCommand {
             default -> throw new UsageException("--model must be svr or linear");
         };
         HyperSearch.Method method = a.get("search", "halving").equals("grid") ? HyperSearch.Method.GRID : HyperSearch.Method.HALVING;
-        Map<Label, Pipeline> models = new LinkedHashMap<>();
+        HyperSearch.Options so = new HyperSearch.Options(method, 3, 4, 0.1, seed, 0, ExperimentCommand.ensemble(a));
+        Map<Label, Ensemble> models = new LinkedHashMap<>();
         Map<String, String> metrics = new TreeMap<>();
         for (Label l : labels) {
             int[] idx = IntStream.range(0, clips.size()).filter(i -> Double.isFinite(clips.get(i).label(l))).toArray();
             double[] y = clips.stream().mapToDouble(c -> c.label(l)).toArray();
-            HyperSearch.Options so = new HyperSearch.Options(method, 3, 4, 0.1, seed, 0);
             if (cv >= 2) {
                 double[] r2 = new double[cv], rmse = new double[cv], mae = new double[cv];
                 for (int f = 0; f < cv; f++) {
                     final int ff = f;
                     int[] tr = Arrays.stream(idx).filter(i -> allFolds[i] != ff).toArray();
                     int[] te = Arrays.stream(idx).filter(i -> allFolds[i] == ff).toArray();
-                    Pipeline p = Pipeline.fit(x, y, tr, HyperSearch.search(x, y, tr, grid, so).best());
+                    Ensemble p = Ensemble.fit(x, y, tr, HyperSearch.search(x, y, tr, domainOf, grid, so));
                     double[] pred = p.predict(Standardizer.select(x, te));
                     double[] t = Arrays.stream(te).mapToDouble(i -> y[i]).toArray();
                     r2[f] = Metrics.r2(t, pred);
@@ -131,10 +134,10 @@ final class TrainCommand {
                 metrics.put(l.key() + ".cv" + cv + ".mae", Metrics.Summary.of(mae).toString());
                 err.println("sonemo train: " + l.key() + " " + cv + "-fold R² " + Metrics.Summary.of(r2) + ", RMSE " + Metrics.Summary.of(rmse));
             }
-            HyperSearch.Result best = HyperSearch.search(x, y, idx, grid, so);
-            models.put(l, Pipeline.fit(x, y, idx, best.best()));
-            metrics.put(l.key() + ".search.rmse", String.format(Locale.ROOT, "%.4f", best.score()));
-            err.println("sonemo train: " + l.key() + ": " + best.best().describe());
+            HyperSearch.Result best = HyperSearch.search(x, y, idx, domainOf, grid, so);
+            models.put(l, Ensemble.fit(x, y, idx, best));
+            metrics.put(l.key() + ".search.r2", String.format(Locale.ROOT, "%.4f", 1 - best.score()));
+            err.println("sonemo train: " + l.key() + ": " + best.describe());
         }
         Map<String, String> training = new TreeMap<>();
         for (int i = 0; i < domains.size(); i++) {
@@ -145,7 +148,8 @@ final class TrainCommand {
         }
         training.put("clips", Integer.toString(clips.size()));
         training.put("date", Instant.now().toString());
-        training.put("grid", model + " " + grid.size() + " candidates, " + method.name().toLowerCase(Locale.ROOT) + " search, seed " + seed);
+        training.put("grid", model + " " + grid.size() + " candidates, " + method.name().toLowerCase(Locale.ROOT) + " search, ensemble "
+                + so.ensemble() + ", seed " + seed);
         training.put("label.range", "[-1,1]");
         FeatureSource.FeatureInfo info = LearnData.info(data.getFirst()[1], set, a.get("engine", "native"));
         ModelFile.save(new ModelFile.Model(info, names, models, training, metrics), outFile);

@@ -17,7 +17,8 @@ import java.util.stream.IntStream;
  * The study's protocol on two domains A and B: k folds per domain (Ward-stratified on
  * (arousal, valence), groups kept on one side), and for every fold, training sets made of A's
  * training part plus a fraction p of B's (and B's plus p of A's), each tested on A's and B's
- * test parts. Hyper-parameters are searched on each training set only (nested). Optionally
+ * test parts. Hyper-parameters are searched, and an ensemble selected, on each training set only
+ * (nested), each domain in it counting equally in the inner score. Optionally
  * the constant-total variant: as many training clips as the smaller training part, a fraction
  * p of them from B.
  */
@@ -71,6 +72,8 @@ public final class Experiment {
         double[][] x = new double[na + nb][];
         for (int i = 0; i < na; i++) x[i] = da.features().rows()[i];
         for (int i = 0; i < nb; i++) x[na + i] = db.features().rows()[i];
+        int[] domain = new int[na + nb]; // 0 for A's rows, 1 for B's: the search scores each domain equally
+        Arrays.fill(domain, na, na + nb, 1);
         int[] clA = strata(da, c.minCluster()), clB = strata(db, c.minCluster());
         int[] foldA = Folds.assign(clA, groups(da, c.groups()), c.folds(), c.seed());
         int[] foldB = Folds.assign(clB, groups(db, c.groups()), c.folds(), c.seed() + 1);
@@ -104,10 +107,8 @@ public final class Experiment {
                         int[] train = IntStream.concat(Arrays.stream(pickA), Arrays.stream(pickB).map(i -> i + na)).toArray();
                         if (train.length < 10) continue;
                         long ts = System.nanoTime();
-                        HyperSearch.Options so = new HyperSearch.Options(c.search().method(), c.search().innerFolds(),
-                                c.search().factor(), c.search().minFraction(), seed, c.search().threads());
-                        HyperSearch.Result r = HyperSearch.search(x, y, train, g.getValue(), so);
-                        Pipeline p = Pipeline.fit(x, y, train, r.best());
+                        HyperSearch.Result r = HyperSearch.search(x, y, train, domain, g.getValue(), c.search().withSeed(seed));
+                        Ensemble p = Ensemble.fit(x, y, train, r);
                         double secs = (System.nanoTime() - ts) / 1e9;
                         for (int side = 0; side < 2; side++) {
                             Domain d = side == 0 ? da : db;
@@ -119,7 +120,7 @@ public final class Experiment {
                             out.add(new FoldResult(g.getKey(), label, s.name(), s.p(), f, d.name(), d.data().signOnly(),
                                     train.length, te.length, Metrics.r2(truth, pred), Metrics.rmse(truth, pred),
                                     Metrics.mae(truth, pred), Metrics.signAccuracy(truth, pred), Metrics.rocAuc(truth, pred),
-                                    r.best().describe(), secs));
+                                    r.describe(), secs));
                             for (int i = 0; i < te.length; i++) {
                                 preds.add(new Prediction(g.getKey(), label, s.name(), f, d.name(),
                                         d.data().clips().get(te[i]).id(), truth[i], pred[i]));

@@ -24,12 +24,12 @@ import java.util.Properties;
 import java.util.TreeMap;
 
 /**
- * The model file ({@code .sonemo}), version 1. No Java serialization: a header of text
+ * The model file ({@code .sonemo}), version 2 (version 1 files are read too). No Java serialization: a header of text
  * properties and named arrays of doubles, checked by SHA-256.
  * <pre>
  * offset  size  content
  * 0       8     magic "SONEMOMD"
- * 8       2     format version, big-endian (1)
+ * 8       2     format version, big-endian (2)
  * 10      4     header length H, big-endian
  * 14      H     header: java.util.Properties text, UTF-8 (keys below)
  * ..      4     number of arrays A
@@ -39,15 +39,17 @@ import java.util.TreeMap;
  * </pre>
  * Header keys: {@code feature.set}, {@code feature.engine}, {@code feature.rate},
  * {@code feature.count}, {@code feature.name.N}, {@code labels} (comma-separated), per label
- * {@code L.pipeline}, {@code L.model} (svr|linear), {@code L.pca}, and for SVR {@code L.kernel},
- * {@code L.gamma}, {@code L.degree}, {@code L.coef0}, {@code L.intercept}; free-form
- * {@code training.*} and {@code metric.*} entries. Arrays: {@code L.scaler.mean},
- * {@code L.scaler.scale}, {@code L.pca.center}, {@code L.pca.components}, {@code L.pca.divisor},
- * {@code L.svr.vectors}, {@code L.svr.weights}, {@code L.linear.w}.
+ * {@code L.members} (the ensemble's size M) and {@code L.weight.i} (i below M), and per
+ * member, with the prefix {@code P = L.i} (version 1: one member of weight 1, {@code P = L}):
+ * {@code P.pipeline}, {@code P.options.*}, {@code P.model} (svr|linear), {@code P.pca}, and
+ * for SVR {@code P.kernel}, {@code P.gamma}, {@code P.degree}, {@code P.coef0},
+ * {@code P.intercept}; free-form {@code training.*} and {@code metric.*} entries. Arrays:
+ * {@code P.scaler.mean}, {@code P.scaler.scale}, {@code P.pca.center}, {@code P.pca.components},
+ * {@code P.pca.divisor}, {@code P.svr.vectors}, {@code P.svr.weights}, {@code P.linear.w}.
  */
 public final class ModelFile {
     public static final byte[] MAGIC = "SONEMOMD".getBytes(StandardCharsets.US_ASCII);
-    public static final int VERSION = 1;
+    public static final int VERSION = 2;
     private static final int MAX_HEADER = 16 << 20;
 
     private ModelFile() {
@@ -58,11 +60,11 @@ public final class ModelFile {
      *
      * @param info     feature set, engine and rate the model expects
      * @param names    the feature names, in column order
-     * @param models   pipeline per label
+     * @param models   ensemble of pipelines per label
      * @param training free-form facts (datasets, label scales, clip counts, date)
      * @param metrics  cross-validated metrics, by name
      */
-    public record Model(FeatureInfo info, List<String> names, Map<Label, Pipeline> models,
+    public record Model(FeatureInfo info, List<String> names, Map<Label, Ensemble> models,
                         Map<String, String> training, Map<String, String> metrics) {
         public Model {
             names = List.copyOf(names);
@@ -91,33 +93,11 @@ public final class ModelFile {
         h.setProperty("labels", String.join(",", m.models().keySet().stream().map(Label::key).toList()));
         for (var e : m.models().entrySet()) {
             String k = e.getKey().key();
-            Pipeline p = e.getValue();
-            h.setProperty(k + ".pipeline", p.options().describe());
-            putOptions(h, k + ".options.", p.options());
-            arrays.put(k + ".scaler.mean", new double[][]{p.scaler().mean()});
-            arrays.put(k + ".scaler.scale", new double[][]{p.scaler().scale()});
-            h.setProperty(k + ".pca", Boolean.toString(p.pca() != null));
-            if (p.pca() != null) {
-                arrays.put(k + ".pca.center", new double[][]{p.pca().center()});
-                arrays.put(k + ".pca.components", p.pca().components());
-                arrays.put(k + ".pca.divisor", new double[][]{p.pca().divisor()});
-            }
-            switch (p.model()) {
-                case Regressor.SvrModel s -> {
-                    h.setProperty(k + ".model", "svr");
-                    h.setProperty(k + ".kernel", s.kernel().name());
-                    h.setProperty(k + ".gamma", Double.toString(s.gamma()));
-                    h.setProperty(k + ".degree", Integer.toString(s.degree()));
-                    h.setProperty(k + ".coef0", Double.toString(s.coef0()));
-                    h.setProperty(k + ".intercept", Double.toString(s.intercept()));
-                    arrays.put(k + ".svr.vectors", s.vectors());
-                    arrays.put(k + ".svr.weights", new double[][]{s.weights()});
-                }
-                case Regressor.LinearModel l -> {
-                    h.setProperty(k + ".model", "linear");
-                    h.setProperty(k + ".intercept", Double.toString(l.intercept()));
-                    arrays.put(k + ".linear.w", new double[][]{l.w()});
-                }
+            Ensemble en = e.getValue();
+            h.setProperty(k + ".members", Integer.toString(en.members().size()));
+            for (int i = 0; i < en.members().size(); i++) {
+                h.setProperty(k + ".weight." + i, Double.toString(en.weights()[i]));
+                putPipeline(h, arrays, k + "." + i, en.members().get(i));
             }
         }
         m.training().forEach((k, v) -> h.setProperty("training." + k, v));
@@ -172,8 +152,8 @@ public final class ModelFile {
         if (b.length < 14 + 4 + 32) throw new FormatException(where + ": truncated model file (" + b.length + " bytes)");
         ByteBuffer bb = ByteBuffer.wrap(b);
         int version = Short.toUnsignedInt(bb.getShort(8));
-        if (version != VERSION) {
-            throw new FormatException(where + ": model format version " + version + ", this sonemo reads version " + VERSION);
+        if (version < 1 || version > VERSION) {
+            throw new FormatException(where + ": model format version " + version + ", this sonemo reads versions 1 to " + VERSION);
         }
         int n = b.length - 32;
         if (!Arrays.equals(sha256(b, n), Arrays.copyOfRange(b, n, b.length))) {
@@ -202,7 +182,7 @@ public final class ModelFile {
                 arrays.put(new String(name, StandardCharsets.UTF_8), a);
             }
             if (bb.position() != n) throw new FormatException(where + ": " + (n - bb.position()) + " unexpected bytes after the arrays");
-            return decode(h, arrays, where);
+            return decode(h, arrays, version, where);
         } catch (FormatException e) {
             throw e;
         } catch (RuntimeException e) {
@@ -210,45 +190,35 @@ public final class ModelFile {
         }
     }
 
-    private static Model decode(Properties h, Map<String, double[][]> arrays, String where) throws FormatException {
+    private static Model decode(Properties h, Map<String, double[][]> arrays, int version, String where) throws FormatException {
         if (!"sonemo-model".equals(h.getProperty("format"))) throw new FormatException(where + ": header is not a sonemo model header");
         FeatureInfo info = new FeatureInfo(req(h, "feature.set", where), req(h, "feature.engine", where),
                 Integer.parseInt(req(h, "feature.rate", where)));
         int fc = Integer.parseInt(req(h, "feature.count", where));
         List<String> names = new ArrayList<>();
         for (int i = 0; i < fc; i++) names.add(req(h, "feature.name." + i, where));
-        Map<Label, Pipeline> models = new LinkedHashMap<>();
+        Map<Label, Ensemble> models = new LinkedHashMap<>();
         for (String lk : req(h, "labels", where).split(",")) {
             if (lk.isBlank()) continue;
             Label label = Label.parse(lk);
             String k = label.key();
-            Standardizer sc = new Standardizer(row(arrays, k + ".scaler.mean", where), row(arrays, k + ".scaler.scale", where));
-            if (sc.mean().length != fc || sc.scale().length != fc) throw new FormatException(where + ": scaler size differs from feature count");
-            Pca pca = null;
-            int dim = fc;
-            if (Boolean.parseBoolean(req(h, k + ".pca", where))) {
-                pca = new Pca(row(arrays, k + ".pca.center", where), arr(arrays, k + ".pca.components", where), row(arrays, k + ".pca.divisor", where));
-                if (pca.components().length == 0 || pca.components()[0].length != fc) throw new FormatException(where + ": PCA size differs from feature count");
-                dim = pca.components().length;
+            if (version == 1) {
+                models.put(label, Ensemble.of(pipeline(h, arrays, k, fc, where)));
+                continue;
             }
-            double intercept = Double.parseDouble(req(h, k + ".intercept", where));
-            Regressor reg = switch (req(h, k + ".model", where)) {
-                case "svr" -> {
-                    double[][] v = arr(arrays, k + ".svr.vectors", where);
-                    double[] w = row(arrays, k + ".svr.weights", where);
-                    if (v.length != w.length || (v.length > 0 && v[0].length != dim)) throw new FormatException(where + ": SVR arrays inconsistent");
-                    yield new Regressor.SvrModel(ModelOptions.Kernel.valueOf(req(h, k + ".kernel", where)),
-                            Double.parseDouble(req(h, k + ".gamma", where)), Integer.parseInt(req(h, k + ".degree", where)),
-                            Double.parseDouble(req(h, k + ".coef0", where)), v, w, intercept);
-                }
-                case "linear" -> {
-                    double[] w = row(arrays, k + ".linear.w", where);
-                    if (w.length != dim) throw new FormatException(where + ": linear weights inconsistent");
-                    yield new Regressor.LinearModel(w, intercept);
-                }
-                default -> throw new FormatException(where + ": unknown model type " + h.getProperty(k + ".model"));
-            };
-            models.put(label, new Pipeline(getOptions(h, k + ".options.", where), sc, pca, reg));
+            int count = Integer.parseInt(req(h, k + ".members", where));
+            if (count < 1 || count > 1000) throw new FormatException(where + ": bad member count " + count + " for " + k);
+            List<Pipeline> members = new ArrayList<>();
+            double[] weights = new double[count];
+            for (int i = 0; i < count; i++) {
+                weights[i] = num(h, k + ".weight." + i, where);
+                members.add(pipeline(h, arrays, k + "." + i, fc, where));
+            }
+            try {
+                models.put(label, new Ensemble(members, weights));
+            } catch (IllegalArgumentException e) {
+                throw new FormatException(where + ": " + k + ": " + e.getMessage());
+            }
         }
         Map<String, String> training = new TreeMap<>(), metrics = new TreeMap<>();
         for (String key : h.stringPropertyNames()) {
@@ -256,6 +226,67 @@ public final class ModelFile {
             if (key.startsWith("metric.")) metrics.put(key.substring(7), h.getProperty(key));
         }
         return new Model(info, names, models, training, metrics);
+    }
+
+    private static void putPipeline(Properties h, Map<String, double[][]> arrays, String k, Pipeline p) {
+        h.setProperty(k + ".pipeline", p.options().describe());
+        putOptions(h, k + ".options.", p.options());
+        arrays.put(k + ".scaler.mean", new double[][]{p.scaler().mean()});
+        arrays.put(k + ".scaler.scale", new double[][]{p.scaler().scale()});
+        h.setProperty(k + ".pca", Boolean.toString(p.pca() != null));
+        if (p.pca() != null) {
+            arrays.put(k + ".pca.center", new double[][]{p.pca().center()});
+            arrays.put(k + ".pca.components", p.pca().components());
+            arrays.put(k + ".pca.divisor", new double[][]{p.pca().divisor()});
+        }
+        switch (p.model()) {
+            case Regressor.SvrModel s -> {
+                h.setProperty(k + ".model", "svr");
+                h.setProperty(k + ".kernel", s.kernel().name());
+                h.setProperty(k + ".gamma", Double.toString(s.gamma()));
+                h.setProperty(k + ".degree", Integer.toString(s.degree()));
+                h.setProperty(k + ".coef0", Double.toString(s.coef0()));
+                h.setProperty(k + ".intercept", Double.toString(s.intercept()));
+                arrays.put(k + ".svr.vectors", s.vectors());
+                arrays.put(k + ".svr.weights", new double[][]{s.weights()});
+            }
+            case Regressor.LinearModel l -> {
+                h.setProperty(k + ".model", "linear");
+                h.setProperty(k + ".intercept", Double.toString(l.intercept()));
+                arrays.put(k + ".linear.w", new double[][]{l.w()});
+            }
+        }
+    }
+
+    /** One pipeline whose keys and arrays start with prefix k. */
+    private static Pipeline pipeline(Properties h, Map<String, double[][]> arrays, String k, int fc, String where) throws FormatException {
+        Standardizer sc = new Standardizer(row(arrays, k + ".scaler.mean", where), row(arrays, k + ".scaler.scale", where));
+        if (sc.mean().length != fc || sc.scale().length != fc) throw new FormatException(where + ": scaler size differs from feature count");
+        Pca pca = null;
+        int dim = fc;
+        if (Boolean.parseBoolean(req(h, k + ".pca", where))) {
+            pca = new Pca(row(arrays, k + ".pca.center", where), arr(arrays, k + ".pca.components", where), row(arrays, k + ".pca.divisor", where));
+            if (pca.components().length == 0 || pca.components()[0].length != fc) throw new FormatException(where + ": PCA size differs from feature count");
+            dim = pca.components().length;
+        }
+        double intercept = Double.parseDouble(req(h, k + ".intercept", where));
+        Regressor reg = switch (req(h, k + ".model", where)) {
+            case "svr" -> {
+                double[][] v = arr(arrays, k + ".svr.vectors", where);
+                double[] w = row(arrays, k + ".svr.weights", where);
+                if (v.length != w.length || (v.length > 0 && v[0].length != dim)) throw new FormatException(where + ": SVR arrays inconsistent");
+                yield new Regressor.SvrModel(ModelOptions.Kernel.valueOf(req(h, k + ".kernel", where)),
+                        Double.parseDouble(req(h, k + ".gamma", where)), Integer.parseInt(req(h, k + ".degree", where)),
+                        Double.parseDouble(req(h, k + ".coef0", where)), v, w, intercept);
+            }
+            case "linear" -> {
+                double[] w = row(arrays, k + ".linear.w", where);
+                if (w.length != dim) throw new FormatException(where + ": linear weights inconsistent");
+                yield new Regressor.LinearModel(w, intercept);
+            }
+            default -> throw new FormatException(where + ": unknown model type " + h.getProperty(k + ".model"));
+        };
+        return new Pipeline(getOptions(h, k + ".options.", where), sc, pca, reg);
     }
 
     private static void putOptions(Properties h, String p, PipelineOptions o) {

@@ -22,8 +22,13 @@ public record Pipeline(PipelineOptions options, Standardizer scaler, Pca pca, Re
      */
     public double[] predict(double[][] x) {
         double[] p = model.predict(new Prep(scaler, pca).apply(x));
-        for (int i = 0; i < p.length; i++) p[i] = Math.max(-1, Math.min(1, p[i]));
+        for (int i = 0; i < p.length; i++) p[i] = clip(p[i]);
         return p;
+    }
+
+    /** A prediction clipped to the label range [-1, 1] (NaN stays NaN). */
+    static double clip(double v) {
+        return Math.max(-1, Math.min(1, v));
     }
 
     /** The preprocessing part: z-scoring then optional PCA. */

@@ -22,6 +22,10 @@ class ModelFileTest {
     Path tmp;
 
     private ModelFile.Model model() {
+        return model(true);
+    }
+
+    static ModelFile.Model model(boolean ensemble) {
         double[][] x = PipelineTest.data(80, 4, 2);
         double[] ya = new double[80], yv = new double[80];
         for (int i = 0; i < 80; i++) {
@@ -29,10 +33,17 @@ class ModelFileTest {
             yv[i] = Math.tanh(-0.1 * x[i][1] + 0.05 * x[i][3]);
         }
         int[] rows = IntStream.range(0, 80).toArray();
-        Map<Label, Pipeline> m = new LinkedHashMap<>();
-        m.put(Label.AROUSAL, Pipeline.fit(x, ya, rows, new PipelineOptions(0.9, true,
-                new ModelOptions.Svr(ModelOptions.Kernel.POLY, 3, 0.05, ModelOptions.GAMMA_SCALE, 2, 1, 1e-3))));
-        m.put(Label.VALENCE, Pipeline.fit(x, yv, rows, new PipelineOptions(1, false, ModelOptions.Linear.elasticNet(0.01, 0.5))));
+        Map<Label, Ensemble> m = new LinkedHashMap<>();
+        Pipeline poly = Pipeline.fit(x, ya, rows, new PipelineOptions(0.9, true,
+                new ModelOptions.Svr(ModelOptions.Kernel.POLY, 3, 0.05, ModelOptions.GAMMA_SCALE, 2, 1, 1e-3)));
+        Pipeline elastic = Pipeline.fit(x, yv, rows, new PipelineOptions(1, false, ModelOptions.Linear.elasticNet(0.01, 0.5)));
+        if (ensemble) {
+            Pipeline rbf = Pipeline.fit(x, ya, rows, new PipelineOptions(0.95, false, ModelOptions.Svr.rbf(1, 0.1, ModelOptions.GAMMA_AUTO)));
+            m.put(Label.AROUSAL, new Ensemble(List.of(poly, rbf), new double[]{0.7, 0.3}));
+        } else {
+            m.put(Label.AROUSAL, Ensemble.of(poly));
+        }
+        m.put(Label.VALENCE, Ensemble.of(elastic));
         return new ModelFile.Model(new FeatureSource.FeatureInfo("egemaps", "native", 0), List.of("f0", "f1", "f2", "f3"), m,
                 Map.of("dataset.0", "tava (tava) /x", "dataset.0.scale", "[-1,1]"), Map.of("arousal.cv5.r2", "0.700 ± 0.100"));
     }
@@ -50,6 +61,7 @@ class ModelFileTest {
         double[][] x = PipelineTest.data(20, 4, 99);
         for (Label l : Label.values()) {
             assertEquals(m.models().get(l).options(), back.models().get(l).options());
+            assertArrayEquals(m.models().get(l).weights(), back.models().get(l).weights());
             assertArrayEquals(m.models().get(l).predict(x), back.models().get(l).predict(x), 0.0);
         }
         ModelFile.save(back, tmp.resolve("again.sonemo"));
@@ -79,10 +91,26 @@ class ModelFileTest {
         assertMessage(tampered, "checksum");
 
         byte[] newer = good.clone();
-        ByteBuffer.wrap(newer).putShort(8, (short) 2);
-        Path v2 = tmp.resolve("v2.sonemo");
-        Files.write(v2, newer);
-        assertMessage(v2, "version 2");
+        ByteBuffer.wrap(newer).putShort(8, (short) 3);
+        Path v3 = tmp.resolve("v3.sonemo");
+        Files.write(v3, newer);
+        assertMessage(v3, "version 3");
+    }
+
+    /** A version-1 file (one pipeline per label), written by the sonemo before ensembles, still loads and predicts the same. */
+    @Test
+    void readsVersionOneFiles() throws IOException, java.net.URISyntaxException {
+        Path v1 = Path.of(ModelFileTest.class.getResource("model-v1.sonemo").toURI());
+        assertEquals(1, ByteBuffer.wrap(Files.readAllBytes(v1)).getShort(8));
+        ModelFile.Model back = ModelFile.load(v1), fresh = model(false);
+        assertEquals(fresh.names(), back.names());
+        assertEquals(fresh.training(), back.training());
+        double[][] x = PipelineTest.data(20, 4, 99);
+        for (Label l : Label.values()) {
+            assertEquals(1, back.models().get(l).members().size());
+            assertEquals(fresh.models().get(l).options(), back.models().get(l).options());
+            assertArrayEquals(fresh.models().get(l).predict(x), back.models().get(l).predict(x), 0.0);
+        }
     }
 
     private static void assertMessage(Path f, String part) {

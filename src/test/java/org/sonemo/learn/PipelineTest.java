@@ -101,10 +101,11 @@ class PipelineTest {
         for (int i = 0; i < y.length; i++) y[i] = Math.tanh(0.3 * x[i][0] - 0.1 * x[i][3]);
         int[] rows = IntStream.range(0, x.length).toArray();
         List<PipelineOptions> grid = Grids.svrFast();
-        var a = HyperSearch.search(x, y, rows, grid, new HyperSearch.Options(HyperSearch.Method.HALVING, 3, 4, 0.1, 42, 1));
-        var b = HyperSearch.search(x, y, rows, grid, new HyperSearch.Options(HyperSearch.Method.HALVING, 3, 4, 0.1, 42, 2));
+        var a = HyperSearch.search(x, y, rows, grid, HyperSearch.Options.halving(42).withThreads(1));
+        var b = HyperSearch.search(x, y, rows, grid, HyperSearch.Options.halving(42).withThreads(2));
         assertEquals(a.best(), b.best());
         assertEquals(a.score(), b.score());
+        assertEquals(a.members(), b.members());
         assertTrue(a.evaluations() < grid.size() * 2, "halving evaluates far fewer than grid x rounds");
         var g = HyperSearch.search(x, y, rows, grid.subList(0, 6), HyperSearch.Options.grid(42));
         assertEquals(6, g.evaluations());
