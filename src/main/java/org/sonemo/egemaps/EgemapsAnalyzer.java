@@ -144,8 +144,7 @@ public final class EgemapsAnalyzer {
             f[k++] = Functionals.mean(s);
         }
         // temporal
-        // observed: peaks per second divide by (n - 1) frame periods (masterTimeNorm = second)
-        double seconds = (loud.length - 1) * period;
+        double seconds = loud.length * period;
         double[] pk = Functionals.peaks(loud, 0.1, period);
         f[k++] = seconds > 0 ? pk[0] / seconds : 0;
         double f0seconds = nv * period;

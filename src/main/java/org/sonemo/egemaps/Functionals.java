@@ -58,9 +58,9 @@ final class Functionals {
      *
      * <p>Candidates are strict local maxima and minima at frames 2 .. n-3 (frames 0, 1, n-2 and
      * n-1 never are). A candidate of the other kind than the last accepted extremum is appended when
-     * it differs by at least {@code relThresh} times the contour's range from the latest candidate
-     * of that extremum's kind, accepted or not (the first frame before any); one of the same kind
-     * replaces the last extremum when it is more than 5 % higher (a maximum) or lower (a minimum). Slopes run from the first frame to the first
+     * it differs from that extremum (from the first frame while there is none) by at least
+     * {@code relThresh} times the contour's range; one of the same kind replaces the last extremum
+     * when it is more than 5 % higher (a maximum) or lower (a minimum). Slopes run from the first frame to the first
      * extremum, between consecutive extrema (both as positive magnitudes), and from the last
      * extremum to the last frame: that final slope keeps its sign (negative after a peak, among
      * the falling slopes) and counts in the mean but not in the sum of squared deviations of the
@@ -82,18 +82,15 @@ final class Functionals {
         int[] idx = new int[n];
         boolean[] isPeak = new boolean[n];
         int m = 0;
-        double lastMaxCand = x[0], lastMinCand = x[0]; // latest candidates, accepted or not
         for (int i = 2; i < n - 2; i++) {
             boolean peak = x[i - 1] < x[i] && x[i] > x[i + 1];
             if (!peak && !(x[i - 1] > x[i] && x[i] < x[i + 1])) continue;
-            double ref = peak ? lastMinCand : lastMaxCand;
-            if (peak) lastMaxCand = x[i];
-            else lastMinCand = x[i];
             if (m > 0 && isPeak[m - 1] == peak) {
                 // observed: a later peak must be 5 % higher to replace the last one, a valley only lower
                 if (peak ? x[i] > PEAK_REPLACE * x[idx[m - 1]] : x[i] < x[idx[m - 1]]) idx[m - 1] = i;
                 continue;
             }
+            double ref = m == 0 ? x[0] : x[idx[m - 1]];
             if ((peak ? x[i] - ref : ref - x[i]) >= thr) {
                 idx[m] = i;
                 isPeak[m++] = peak;

@@ -76,11 +76,11 @@ class PeakFunctionalParityTest {
     }
 
     /**
-     * Random smoothed contours (like loudness after sma3). Measured: 20 of 40 agree exactly, 24
+     * Random smoothed contours (like loudness after sma3). Measured: 30 of 40 agree exactly, 33
      * have the same number of peaks; the others differ in whether a later, slightly higher peak
      * replaces the last one, or a valley just past the threshold counts (the 5 % replacement rule
-     * and the threshold reference are approximations of openSMILE's choice). On real loudness
-     * contours the slope functionals correlate 0.998-0.99999 with openSMILE's (NativeParityTest).
+     * and the threshold reference are approximations of openSMILE's choice). On openSMILE's own
+     * loudness contours of 94 TAVA clips the peak count agrees on 92.
      */
     @Test
     void randomSmoothedContoursMostlyMatchOpenSmile() throws Exception {
@@ -102,6 +102,6 @@ class PeakFunctionalParityTest {
         }
         System.out.println("peak functional: " + exact + " of " + total + " random contours exact, " + samePeaks
                 + " with the same number of peaks; off: " + off);
-        assertTrue(exact >= total / 2, exact + " of " + total + " exact; off: " + off);
+        assertTrue(exact >= 0.75 * total, exact + " of " + total + " exact; off: " + off);
     }
 }
