@@ -80,6 +80,25 @@ class JitterShimmerTest {
         }
     }
 
+    /** Every 8th TAVA clip; skips the test without native openSMILE. */
+    static List<Path> everyEighthClip() throws Exception {
+        Assumptions.assumeTrue(NativeExtractor.isAvailable(), "native openSMILE not found; skipping");
+        List<Path> files;
+        try (Stream<Path> s = Files.walk(Corpus.root().resolve("tava/audio"))) {
+            files = s.filter(p -> p.toString().endsWith(".wav")).sorted().toList();
+        }
+        return Corpus.every(files.stream().map(Path::toString).toList(), 8).stream().map(Path::of).toList();
+    }
+
+    /** A clip scaled as openSMILE reads 16-bit audio, so both engines see the same samples. */
+    static AudioBuffer scaledClip(Path f) throws Exception {
+        int[] r = new int[1];
+        float[] raw = Corpus.readPcm16(f, r);
+        float[] x = new float[raw.length];
+        InputScale.OPENSMILE_INT16.apply(raw, x, raw.length);
+        return AudioBuffer.mono(x, r[0]);
+    }
+
     static double pearson(List<Double> a, List<Double> b) {
         double[] x = a.stream().mapToDouble(Double::doubleValue).toArray(), y = b.stream().mapToDouble(Double::doubleValue).toArray();
         return NativeParityTest.pearson(x, y);
@@ -94,21 +113,15 @@ class JitterShimmerTest {
      */
     @Test
     void givenOpenSmilesF0FramesAndFileMeansCorrelate() throws Exception {
-        Assumptions.assumeTrue(NativeExtractor.isAvailable(), "native openSMILE not found; skipping");
-        List<Path> files;
-        try (Stream<Path> s = Files.walk(Corpus.root().resolve("tava/audio"))) {
-            files = s.filter(p -> p.toString().endsWith(".wav")).sorted().toList();
-        }
+        List<Path> files = everyEighthClip();
         var spec = ExtractorSpec.of(FeatureSet.EGEMAPS_V02, Level.FUNCTIONALS).withScale(InputScale.UNITY);
         List<Double> nj = new ArrayList<>(), jj = new ArrayList<>(), ns = new ArrayList<>(), js = new ArrayList<>();
         List<Double> fnj = new ArrayList<>(), fjj = new ArrayList<>(), fns = new ArrayList<>(), fjs = new ArrayList<>();
         try (var ep = NativeExtractor.openLevel(spec, "gemapsv01b_logPitch"); var ej = NativeExtractor.openLevel(spec, "gemapsv01b_jitterShimmer")) {
-            for (Path f : Corpus.every(files.stream().map(Path::toString).toList(), 8).stream().map(Path::of).toList()) {
-                int[] r = new int[1];
-                float[] raw = Corpus.readPcm16(f, r);
-                float[] x = new float[raw.length];
-                InputScale.OPENSMILE_INT16.apply(raw, x, raw.length);
-                AudioBuffer a = AudioBuffer.mono(x, r[0]);
+            for (Path f : files) {
+                AudioBuffer a = scaledClip(f);
+                float[] x = a.samples();
+                int[] r = {a.sampleRate()};
                 FeatureTable p = ep.extract(a), j = ej.extract(a);
                 VoiceQuality vq = new VoiceQuality(r[0], 4096);
                 int hop = r[0] / 100;
@@ -151,21 +164,15 @@ class JitterShimmerTest {
      */
     @Test
     void hnrGivenOpenSmilesF0AgreesOnEveryVoicedFrame() throws Exception {
-        Assumptions.assumeTrue(NativeExtractor.isAvailable(), "native openSMILE not found; skipping");
-        List<Path> files;
-        try (Stream<Path> s = Files.walk(Corpus.root().resolve("tava/audio"))) {
-            files = s.filter(p -> p.toString().endsWith(".wav")).sorted().toList();
-        }
+        List<Path> files = everyEighthClip();
         var spec = ExtractorSpec.of(FeatureSet.EGEMAPS_V02, Level.FUNCTIONALS).withScale(InputScale.UNITY);
         List<String> off = new ArrayList<>();
         long voiced = 0;
         try (var ep = NativeExtractor.openLevel(spec, "gemapsv01b_logPitch"); var eh = NativeExtractor.openLevel(spec, "gemapsv01b_harmonics")) {
-            for (Path f : Corpus.every(files.stream().map(Path::toString).toList(), 8).stream().map(Path::of).toList()) {
-                int[] r = new int[1];
-                float[] raw = Corpus.readPcm16(f, r);
-                float[] x = new float[raw.length];
-                InputScale.OPENSMILE_INT16.apply(raw, x, raw.length);
-                AudioBuffer a = AudioBuffer.mono(x, r[0]);
+            for (Path f : files) {
+                AudioBuffer a = scaledClip(f);
+                float[] x = a.samples();
+                int[] r = {a.sampleRate()};
                 FeatureTable p = ep.extract(a), h = eh.extract(a);
                 int ch = h.column("HarmonicsToNoiseRatioACFLogdB");
                 int len = (int) Math.round(0.060 * r[0]), hop = r[0] / 100, n = org.sonemo.dsp.Framing.nextPowerOfTwo(len);

@@ -217,7 +217,9 @@ class NativeParityTest {
         assertTrue(f0Agreement(rate)[2] <= 0.5);
     }
 
-    @Disabled("target not met: voice-quality and formant functionals correlate -0.07..0.81 (375 TAVA clips, 48 kHz), not 0.97")
+    @Disabled("target not met: voice-quality and formant functionals correlate -0.07..0.81 (375 TAVA clips, 48 kHz), not 0.97; "
+            + "jitter/shimmer/HNR amean 0.60/0.72/0.60 at 48 kHz, 0.44/0.56/0.42 at 16 kHz, limited by F0/voicing "
+            + "(given openSMILE's F0: jitter/shimmer file means 0.76/0.82, HNR exact on 95% of voiced frames)")
     @ParameterizedTest(name = "rate {0} (0 = own)")
     @ValueSource(ints = {0, 16000})
     void voiceQualityFunctionalsCorrelateAtLeast097(int rate) throws Exception {
