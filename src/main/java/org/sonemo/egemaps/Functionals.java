@@ -51,94 +51,93 @@ final class Functionals {
     }
 
     /**
-     * Peaks and valleys of a contour with a relative threshold, and the slopes between them.
-     * Returns {numPeaks, meanRising, stddevRising, meanFalling, stddevFalling}; slopes in units
-     * per second given the frame period.
+     * Peaks and valleys of a contour with a relative threshold, and the slopes between them, as
+     * openSMILE's peak functional computes them (found by feeding it crafted contours through
+     * {@code cExternalSource}, see PeakFunctionalParityTest). Returns {numPeaks, meanRising,
+     * stddevRising, meanFalling, stddevFalling}; slopes in units per second given the frame period.
+     *
+     * <p>Candidates are strict local maxima and minima at frames 2 .. n-3 (frames 0, 1, n-2 and
+     * n-1 never are). A candidate of the other kind than the last accepted extremum is appended when
+     * it differs from that extremum (from the first frame while there is none) by at least
+     * {@code relThresh} times the contour's range; one of the same kind replaces the last extremum
+     * when it is more than 5 % higher (a maximum) or lower (a minimum). Slopes run from the first frame to the first
+     * extremum, between consecutive extrema (both as positive magnitudes), and from the last
+     * extremum to the last frame: that final slope keeps its sign (negative after a peak, among
+     * the falling slopes) and counts in the mean but not in the sum of squared deviations of the
+     * standard deviation, which still divides by the full count. Without any extremum the single
+     * slope is (last - first) / n with n in frames, not seconds.
      */
+    static final double PEAK_REPLACE = 1.05;
+
     static double[] peaks(double[] x, double relThresh, double framePeriod) {
         int n = x.length;
         double[] out = new double[5];
-        if (n < 3) return out;
+        if (n == 0) return out;
         double min = Double.POSITIVE_INFINITY, max = Double.NEGATIVE_INFINITY;
         for (double v : x) {
             min = Math.min(min, v);
             max = Math.max(max, v);
         }
         double thr = relThresh * (max - min);
-        // alternating extrema with hysteresis: a peak must exceed the preceding valley by thr and vice versa
-        int[] idx = new int[n + 2];
-        boolean[] isPeak = new boolean[n + 2];
+        int[] idx = new int[n];
+        boolean[] isPeak = new boolean[n];
         int m = 0;
-        int candMax = 0, candMin = 0;
-        int dir = 0; // 0 unknown, 1 rising (looking for a peak), -1 falling (looking for a valley)
-        for (int i = 1; i < n; i++) {
-            if (x[i] > x[candMax]) candMax = i;
-            if (x[i] < x[candMin]) candMin = i;
-            if (dir >= 0 && x[candMax] - x[i] > thr && (dir == 1 || x[candMax] - x[candMin] > thr)) {
-                if (dir == 0 && candMin < candMax) {
-                    idx[m] = candMin;
-                    isPeak[m++] = false;
-                }
-                idx[m] = candMax;
-                isPeak[m++] = true;
-                dir = -1;
-                candMin = i;
-            } else if (dir <= 0 && x[i] - x[candMin] > thr && (dir == -1 || x[candMax] - x[candMin] > thr)) {
-                if (dir == 0 && candMax < candMin) {
-                    idx[m] = candMax;
-                    isPeak[m++] = true;
-                }
-                idx[m] = candMin;
-                isPeak[m++] = false;
-                dir = 1;
-                candMax = i;
+        for (int i = 2; i < n - 2; i++) {
+            boolean peak = x[i - 1] < x[i] && x[i] > x[i + 1];
+            if (!peak && !(x[i - 1] > x[i] && x[i] < x[i + 1])) continue;
+            if (m > 0 && isPeak[m - 1] == peak) {
+                // observed: a later peak must be 5 % higher to replace the last one, a valley only lower
+                if (peak ? x[i] > PEAK_REPLACE * x[idx[m - 1]] : x[i] < x[idx[m - 1]]) idx[m - 1] = i;
+                continue;
+            }
+            double ref = m == 0 ? x[0] : x[idx[m - 1]];
+            if ((peak ? x[i] - ref : ref - x[i]) >= thr) {
+                idx[m] = i;
+                isPeak[m++] = peak;
             }
         }
-        // a contour that ends (starts) on a peak falls to (rises from) its lowest point after (before) it
-        if (m > 0 && isPeak[m - 1] && idx[m - 1] < n - 1) {
-            int v = idx[m - 1] + 1;
-            for (int i = v; i < n; i++) if (x[i] < x[v]) v = i;
-            idx[m] = v;
-            isPeak[m++] = false;
-        }
-        if (m > 0 && isPeak[0] && idx[0] > 0) {
-            int v = 0;
-            for (int i = 1; i < idx[0]; i++) if (x[i] < x[v]) v = i;
-            System.arraycopy(idx, 0, idx, 1, m);
-            System.arraycopy(isPeak, 0, isPeak, 1, m);
-            idx[0] = v;
-            isPeak[0] = false;
-            m++;
-        }
-        int peaks = 0;
-        double rs = 0, rss = 0, fs = 0, fss = 0;
-        int rc = 0, fc = 0;
-        for (int k = 0; k < m; k++) {
-            if (isPeak[k]) peaks++;
-            if (k == 0) continue;
-            double dt = (idx[k] - idx[k - 1]) * framePeriod;
-            if (dt <= 0) continue;
-            double slope = (x[idx[k]] - x[idx[k - 1]]) / dt;
-            if (isPeak[k] && !isPeak[k - 1]) {
-                rs += slope;
-                rss += slope * slope;
-                rc++;
-            } else if (!isPeak[k] && isPeak[k - 1]) {
-                fs += -slope;
-                fss += slope * slope;
-                fc++;
+        double[] rising = new double[m + 1], falling = new double[m + 1];
+        int rc = 0, fc = 0, peaks = 0;
+        double last;
+        boolean lastRises;
+        if (m == 0) {
+            last = (x[n - 1] - x[0]) / n;
+            lastRises = last >= 0;
+        } else {
+            int prev = 0;
+            boolean prevPeak = !isPeak[0]; // the first frame acts as the opposite of the first extremum
+            for (int k = 0; k < m; k++) {
+                if (isPeak[k]) peaks++;
+                double slope = Math.abs(x[idx[k]] - x[prev]) / ((idx[k] - prev) * framePeriod);
+                if (isPeak[k] && !prevPeak) rising[rc++] = slope;
+                else if (!isPeak[k] && prevPeak) falling[fc++] = slope;
+                prev = idx[k];
+                prevPeak = isPeak[k];
             }
+            last = (x[n - 1] - x[prev]) / ((n - 1 - prev) * framePeriod);
+            lastRises = !prevPeak;
         }
         out[0] = peaks;
-        if (rc > 0) {
-            out[1] = rs / rc;
-            out[2] = Math.sqrt(Math.max(0, rss / rc - out[1] * out[1]));
-        }
-        if (fc > 0) {
-            out[3] = fs / fc;
-            out[4] = Math.sqrt(Math.max(0, fss / fc - out[3] * out[3]));
-        }
+        meanAndStddevWithFinal(lastRises ? rising : falling, lastRises ? rc : fc, last, out, lastRises ? 1 : 3);
+        if (lastRises) meanAndStddevWithFinal(falling, fc, Double.NaN, out, 3);
+        else meanAndStddevWithFinal(rising, rc, Double.NaN, out, 1);
         return out;
+    }
+
+    /**
+     * Mean and standard deviation of s[0..c) plus an optional final slope (NaN: none) into out[at],
+     * out[at + 1]: the final slope counts in the mean and the count, not in the squared deviations.
+     */
+    private static void meanAndStddevWithFinal(double[] s, int c, double fin, double[] out, int at) {
+        boolean hasFinal = !Double.isNaN(fin) && !Double.isInfinite(fin);
+        int count = c + (hasFinal ? 1 : 0);
+        if (count == 0) return;
+        double sum = hasFinal ? fin : 0;
+        for (int i = 0; i < c; i++) sum += s[i];
+        double mean = sum / count, ss = 0;
+        for (int i = 0; i < c; i++) ss += (s[i] - mean) * (s[i] - mean);
+        out[at] = mean;
+        out[at + 1] = Math.sqrt(ss / count);
     }
 
     /**

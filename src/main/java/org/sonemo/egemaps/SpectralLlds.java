@@ -17,6 +17,8 @@ final class SpectralLlds {
     static final int COUNT = 10;
 
     private static final double MEL_FLOOR = 9.3e-10;
+    /** Floor of the numerator of the alpha ratio and the Hammarberg index (observed, see frame()). */
+    private static final double NUMERATOR_FLOOR = 1e-14;
     private static final double INT16 = 32767.0;
 
     final int sampleRate, frameLength, hop, fftSize, bins;
@@ -120,11 +122,13 @@ final class SpectralLlds {
         double lo = 0, hi = 0;
         for (int k = 0; k <= alphaLoEnd; k++) lo += pow[k];
         for (int k = alphaLoEnd + 1; k <= alphaHiEnd; k++) hi += pow[k];
-        out[ALPHA] = (lo > 0 && hi > 0) ? 10 * Math.log10(hi / lo) : 0;
+        // observed: the numerator of both ratios (the 1-5 kHz energy here, the 0-2 kHz peak below)
+        // is floored at 1e-14 before the log, which only near-silent frames reach
+        out[ALPHA] = (lo > 0 && hi > 0) ? 10 * Math.log10(Math.max(hi, NUMERATOR_FLOOR) / lo) : 0;
         double mlo = 0, mhi = 0;
         for (int k = 0; k <= hamLoEnd; k++) mlo = Math.max(mlo, pow[k]);
         for (int k = hamLoEnd + 1; k <= hamHiEnd; k++) mhi = Math.max(mhi, pow[k]);
-        out[HAMMARBERG] = (mlo > 0 && mhi > 0) ? 10 * Math.log10(mlo / mhi) : 0;
+        out[HAMMARBERG] = (mlo > 0 && mhi > 0) ? 10 * Math.log10(Math.max(mlo, NUMERATOR_FLOOR) / mhi) : 0;
 
         // spectral slopes of the log power spectrum
         for (int k = 0; k < bins; k++) logPow[k] = pow[k] > 1e-14 ? 10 * Math.log10(pow[k]) : -140;

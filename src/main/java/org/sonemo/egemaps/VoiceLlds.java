@@ -35,6 +35,7 @@ final class VoiceLlds {
 
     /** Fills out[15][n60]. */
     void analyze(float[] x, int n60, double[][] out) {
+        vq.breakPeriodChain();
         for (double[] col : out) java.util.Arrays.fill(col, 0, n60, 0.0);
         double[][] cf = new double[n60][PitchShs.MAX_CANDIDATES];
         double[][] cv = new double[n60][PitchShs.MAX_CANDIDATES];
@@ -61,7 +62,10 @@ final class VoiceLlds {
                 out[FORMANT_COLS[i][1]][t] = i < formants.found ? formants.bw[i] : 0;
                 out[FORMANT_COLS[i][2]][t] = -201;
             }
-            if (f0[t] <= 0) continue;
+            if (f0[t] <= 0) {
+                vq.breakPeriodChain();
+                continue;
+            }
             // voiced: the frame's spectrum again (cheaper than keeping every frame's spectrum)
             Framing.frame(x, t, hop, window, frame);
             double[] packed = fft.forward(frame, frameLength);
@@ -80,7 +84,7 @@ final class VoiceLlds {
                 out[FORMANT_COLS[i][2]][t] = VoiceQuality.db(amp[i], h1);
             }
             out[EgemapsAnalyzer.H1A3][t] = VoiceQuality.db(h2, amp[2]);
-            vq.jitterShimmer(x, t * hop, frameLength, f0[t], js);
+            vq.jitterShimmer(x, t, hop, f0[t], js);
             out[EgemapsAnalyzer.JITTER][t] = js[0];
             out[EgemapsAnalyzer.SHIMMER][t] = js[1];
         }

@@ -6,17 +6,16 @@ import org.sonemo.dsp.RealFft;
  * Voice quality of one voiced 60 ms frame given its F0: HNR from the autocorrelation of the
  * Gaussian-windowed frame (inverse FFT of its power spectrum), harmonic amplitudes from its
  * magnitude spectrum (peaks nearest to the multiples of F0, parabolically interpolated; the
- * strongest harmonic near each formant), and jitter/shimmer from consecutive pitch periods of the raw waveform found by
- * normalised cross-correlation within +-10% of the F0 period.
+ * strongest harmonic near each formant), and jitter/shimmer from a chain of pitch periods of the
+ * raw waveform found by normalised cross-correlation within +-10% of the F0 period (stateful
+ * across frames).
  */
 final class VoiceQuality {
     private final int sampleRate, fftSize, bins;
     private final double df;
     private final double[] acf;
     private final RealFft fft;
-    private final int[] periodStart = new int[64];
-    private final double[] periodAmp = new double[64];
-
+    
     VoiceQuality(int sampleRate, int fftSize) {
         this.sampleRate = sampleRate;
         this.fftSize = fftSize;
@@ -114,63 +113,101 @@ final class VoiceQuality {
         return 20 * Math.log10(a / b);
     }
 
+    // ---- jitter and shimmer: one chain of pitch periods through consecutive voiced frames ----
+    private static final double SEARCH_RANGE = 0.1, MIN_CC = 0.5;
+    /** Observed: frame t takes new periods until one ends past t * hop + 3 ms ... */
+    private static final double TAKE_UNTIL_SECONDS = 0.003;
+    /** ... and a period search needs its samples before t * hop + 30 ms. */
+    private static final double DATA_UNTIL_SECONDS = 0.030;
+    private final double[] periodT = new double[64], periodA = new double[64];
+    private double[] cc = new double[0];
+    private double chainPos = -1, lastT, lastA, heldJitter, heldShimmer;
+    private boolean haveLast;
+
+    /** An unvoiced frame: the chain breaks and the held values are cleared. */
+    void breakPeriodChain() {
+        chainPos = -1;
+        haveLast = false;
+        heldJitter = heldShimmer = 0;
+    }
+
     /**
-     * Jitter (local, relative) and shimmer (local, dB) in out[0], out[1] from the raw samples of
-     * one 60 ms frame starting at {@code start}; 0 when fewer than 2 reliable periods.
+     * Jitter (local) and shimmer (local, dB) of voiced frame {@code t} into out[0], out[1], as
+     * observed in openSMILE's output (crafted pulse trains with known period and amplitude
+     * perturbations, then corpus clips given openSMILE's own F0): pitch periods form one chain
+     * through consecutive voiced frames, each found from the end of the previous one as the lag
+     * within +-10 % of the frame's F0 period with the largest normalised cross-correlation
+     * (window of one F0 period, parabolic refinement); a lag correlating below 0.5 skips one F0
+     * period. Frame t adds periods while the chain ends before t * hop + 3 ms; its values use the
+     * last period of the previous frame plus the new ones: jitter = mean |T_i - T_i-1| / mean T,
+     * shimmer = 20 log10(1 + mean |A_i - A_i-1| / mean A) with A the peak-to-peak amplitude of a
+     * period. With fewer than 2 periods the previous frame's values are repeated.
      */
-    void jitterShimmer(float[] x, int start, int len, double f0, double[] out) {
-        out[0] = 0;
-        out[1] = 0;
-        int t0 = (int) Math.round(sampleRate / f0);
-        if (t0 < 2 || 2 * t0 > len) return;
-        int end = Math.min(x.length, start + len);
-        int pos = start, count = 0;
-        int lo = (int) Math.floor(t0 * 0.9), hi = (int) Math.ceil(t0 * 1.1);
-        periodStart[count] = pos;
-        while (count < periodStart.length - 2) {
+    void jitterShimmer(float[] x, int t, int hop, double f0, double[] out) {
+        double t0 = sampleRate / f0;
+        int lo = (int) Math.floor(t0 * (1 - SEARCH_RANGE)), hi = (int) Math.ceil(t0 * (1 + SEARCH_RANGE));
+        int win = (int) Math.round(t0);
+        if (cc.length < hi + 2) cc = new double[hi + 2];
+        if (chainPos < 0) chainPos = (double) t * hop;
+        int c = 0;
+        if (haveLast) {
+            periodT[0] = lastT;
+            periodA[0] = lastA;
+            c = 1;
+        }
+        double dataEnd = Math.min(x.length, t * hop + DATA_UNTIL_SECONDS * sampleRate);
+        double takeUntil = t * hop + TAKE_UNTIL_SECONDS * sampleRate;
+        do {
+            int ib = (int) Math.round(chainPos);
+            if (ib + hi + 1 + win > dataEnd) break;
             int best = -1;
-            double bestCc = -2;
-            int ref = periodStart[count];
-            for (int lag = lo; lag <= hi; lag++) {
-                if (ref + lag + t0 > end) break;
+            for (int lag = lo - 1; lag <= hi + 1; lag++) {
                 double sxy = 0, sxx = 0, syy = 0;
-                for (int i = 0; i < t0; i++) {
-                    double a = x[ref + i], b = x[ref + lag + i];
+                for (int i = 0; i < win; i++) {
+                    double a = x[ib + i], b = x[ib + lag + i];
                     sxy += a * b;
                     sxx += a * a;
                     syy += b * b;
                 }
-                double cc = sxx > 0 && syy > 0 ? sxy / Math.sqrt(sxx * syy) : 0;
-                if (cc > bestCc) {
-                    bestCc = cc;
-                    best = lag;
+                cc[lag] = sxx > 0 && syy > 0 ? sxy / Math.sqrt(sxx * syy) : 0;
+                if (lag >= lo && lag <= hi && (best < 0 || cc[lag] > cc[best])) best = lag;
+            }
+            if (cc[best] < MIN_CC) {
+                chainPos += t0;
+                continue;
+            }
+            double period = best, den = cc[best - 1] - 2 * cc[best] + cc[best + 1];
+            if (den < 0) period += Math.max(-1, Math.min(1, 0.5 * (cc[best - 1] - cc[best + 1]) / den));
+            double max = Double.NEGATIVE_INFINITY, min = Double.POSITIVE_INFINITY;
+            for (int i = ib, e = ib + (int) Math.round(period); i < e; i++) {
+                max = Math.max(max, x[i]);
+                min = Math.min(min, x[i]);
+            }
+            if (c < periodT.length) {
+                periodT[c] = period;
+                periodA[c++] = max - min;
+            }
+            chainPos += period;
+        } while (chainPos < takeUntil);
+        if (c >= 2) {
+            double sT = 0, sA = 0, dT = 0, dA = 0;
+            for (int i = 0; i < c; i++) {
+                sT += periodT[i];
+                sA += periodA[i];
+                if (i > 0) {
+                    dT += Math.abs(periodT[i] - periodT[i - 1]);
+                    dA += Math.abs(periodA[i] - periodA[i - 1]);
                 }
             }
-            if (best < 0 || bestCc < 0.5) break;
-            count++;
-            periodStart[count] = ref + best;
+            heldJitter = (dT / (c - 1)) / (sT / c);
+            heldShimmer = sA > 0 ? 20 * Math.log10(1 + (dA / (c - 1)) / (sA / c)) : 0;
         }
-        if (count < 2) return;
-        double sumT = 0, sumD = 0;
-        for (int i = 0; i < count; i++) {
-            int ti = periodStart[i + 1] - periodStart[i];
-            sumT += ti;
-            if (i > 0) sumD += Math.abs(ti - (periodStart[i] - periodStart[i - 1]));
+        if (c >= 1) {
+            lastT = periodT[c - 1];
+            lastA = periodA[c - 1];
+            haveLast = true;
         }
-        out[0] = (sumD / (count - 1)) / (sumT / count);
-        for (int i = 0; i < count; i++) {
-            double m = 0;
-            for (int j = periodStart[i]; j < periodStart[i + 1]; j++) m = Math.max(m, Math.abs(x[j]));
-            periodAmp[i] = m;
-        }
-        double s = 0;
-        int c = 0;
-        for (int i = 1; i < count; i++) {
-            if (periodAmp[i] > 0 && periodAmp[i - 1] > 0) {
-                s += Math.abs(20 * Math.log10(periodAmp[i] / periodAmp[i - 1]));
-                c++;
-            }
-        }
-        out[1] = c > 0 ? s / c : 0;
+        out[0] = heldJitter;
+        out[1] = heldShimmer;
     }
 }

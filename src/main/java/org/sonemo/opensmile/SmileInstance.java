@@ -142,6 +142,22 @@ public final class SmileInstance implements AutoCloseable {
         }
     }
 
+    /**
+     * Writes {@code nFrames} frames of {@code frameSize} values (frame-major) to a generic external
+     * data source ({@code cExternalSource} named {@code extsource}) instead of audio: lets a small
+     * configuration of one's own run an openSMILE component on crafted contours.
+     */
+    public void writeFrames(float[] frames, int nFrames, int frameSize) {
+        MemorySegment data = arena.allocate((long) nFrames * frameSize * Float.BYTES, Float.BYTES);
+        MemorySegment.copy(frames, 0, data, ValueLayout.JAVA_FLOAT, 0, nFrames * frameSize);
+        check("smile_extsource_write_data", SmileApi.smile_extsource_write_data(obj, sourceName, data, nFrames));
+    }
+
+    /** End of input for a generic external data source (see {@link #writeFrames}). */
+    public void endOfFrames() {
+        check("smile_extsource_set_external_eoi", SmileApi.smile_extsource_set_external_eoi(obj, sourceName));
+    }
+
     public void endOfInput() {
         check("smile_extaudiosource_set_external_eoi", SmileApi.smile_extaudiosource_set_external_eoi(obj, sourceName));
     }

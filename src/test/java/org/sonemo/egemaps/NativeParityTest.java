@@ -95,6 +95,41 @@ class NativeParityTest {
         assertTrue(bad.isEmpty(), bad.size() + " frames off: " + bad.subList(0, Math.min(10, bad.size())));
     }
 
+    /**
+     * Float input resampled to 16 kHz without the 16-bit rounding {@link #pairs} applies: near-silent
+     * stretches (the resampler's pre-ringing, ~1e-6) used to make openSMILE's alpha ratio and
+     * Hammarberg index differ, until its 1e-14 floor on both ratios' numerator was reproduced.
+     */
+    @org.junit.jupiter.api.Test
+    void spectralLldsAgreeOnEveryFrameWithUnroundedFloatInputAt16kHz() throws Exception {
+        Assumptions.assumeTrue(NativeExtractor.isAvailable(), "native openSMILE not found; skipping");
+        List<Path> files;
+        try (Stream<Path> s = Files.walk(Corpus.root().resolve("tava/audio"))) {
+            files = s.filter(p -> p.toString().endsWith(".wav")).sorted().toList();
+        }
+        List<String> bad = new ArrayList<>();
+        long frames = 0;
+        InputScale scale = InputScale.OPENSMILE_INT16;
+        try (Extractor nl = Extractor.open(new ExtractorSpec(FeatureSet.EGEMAPS_V02, Level.LLD, Engine.NATIVE, scale));
+             Extractor jl = Extractor.open(new ExtractorSpec(FeatureSet.EGEMAPS_V02, Level.LLD, Engine.JAVA, scale))) {
+            for (Path f : Corpus.every(files.stream().map(Path::toString).toList(), 8).stream().map(Path::of).toList()) {
+                int[] r = new int[1];
+                float[] x = Corpus.readPcm16(f, r);
+                AudioBuffer a = AudioFiles.resample(AudioBuffer.mono(x, r[0]), 16000);
+                FeatureTable n = nl.extract(a), j = jl.extract(a);
+                for (String name : SPECTRAL_LLD) {
+                    int cn = n.column(name), cj = j.column(name);
+                    for (int row = 0; row < n.rows(); row++) {
+                        double u = n.get(row, cn), v = j.get(row, cj), d = Math.abs(u - v);
+                        if (d > 1e-3 && d > 1e-4 * Math.abs(u)) bad.add(f.getFileName() + " " + name + " frame " + row + ": " + v + " vs " + u);
+                    }
+                }
+                frames += n.rows();
+            }
+        }
+        assertTrue(bad.isEmpty(), bad.size() + " of " + frames + " frames off: " + bad.subList(0, Math.min(10, bad.size())));
+    }
+
     static double pearson(double[] a, double[] b) {
         double ma = Arrays.stream(a).average().orElse(0), mb = Arrays.stream(b).average().orElse(0);
         double sab = 0, saa = 0, sbb = 0;
@@ -136,8 +171,6 @@ class NativeParityTest {
                 "mfcc4_sma3_amean", "mfcc4_sma3_stddevNorm", "loudnessPeaksPerSec", "equivalentSoundLevel_dBp"), 0.99);
     }
 
-    @Disabled("target not met: loudness rising/falling slope functionals correlate 0.985-0.989 (375 TAVA clips, 48 kHz): "
-            + "our peak picker finds the same peaks but openSMILE's valley choice is not reproduced")
     @ParameterizedTest(name = "rate {0} (0 = own)")
     @ValueSource(ints = {0, 16000})
     void loudnessSlopeFunctionalsCorrelateAtLeast099(int rate) throws Exception {
@@ -184,7 +217,9 @@ class NativeParityTest {
         assertTrue(f0Agreement(rate)[2] <= 0.5);
     }
 
-    @Disabled("target not met: voice-quality and formant functionals correlate -0.07..0.81 (375 TAVA clips, 48 kHz), not 0.97")
+    @Disabled("target not met: voice-quality and formant functionals correlate -0.07..0.81 (375 TAVA clips, 48 kHz), not 0.97; "
+            + "jitter/shimmer/HNR amean 0.60/0.72/0.60 at 48 kHz, 0.44/0.56/0.42 at 16 kHz, limited by F0/voicing "
+            + "(given openSMILE's F0: jitter/shimmer file means 0.76/0.82, HNR exact on 95% of voiced frames)")
     @ParameterizedTest(name = "rate {0} (0 = own)")
     @ValueSource(ints = {0, 16000})
     void voiceQualityFunctionalsCorrelateAtLeast097(int rate) throws Exception {

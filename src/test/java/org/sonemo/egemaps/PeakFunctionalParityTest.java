@@ -1,0 +1,107 @@
+package org.sonemo.egemaps;
+
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.sonemo.opensmile.NativeExtractor;
+import org.sonemo.opensmile.SmileInstance;
+
+import java.lang.foreign.ValueLayout;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * {@link Functionals#peaks} against openSMILE's own peak functional: crafted contours go through
+ * {@code cExternalSource} into a cFunctionals component configured as eGeMAPS configures it for
+ * the loudness contour (test resource {@code opensmile/peaks2.conf}), so the functional is seen
+ * alone, without the rest of the feature set.
+ */
+class PeakFunctionalParityTest {
+    static final double PERIOD = 0.01;
+
+    /** openSMILE's {numPeaks per second, meanRising, stddevRising, meanFalling, stddevFalling}. */
+    static double[] nativePeaks(double[] x) throws Exception {
+        Assumptions.assumeTrue(NativeExtractor.isAvailable(), "native openSMILE not found; skipping");
+        Path conf = Path.of(PeakFunctionalParityTest.class.getResource("/opensmile/peaks2.conf").toURI());
+        try (SmileInstance s = SmileInstance.create(conf, Map.of())) {
+            float[] f = new float[x.length];
+            for (int i = 0; i < x.length; i++) f[i] = (float) x[i];
+            List<double[]> rows = new ArrayList<>();
+            s.setFrameSink((d, nT, n, t, p, l) -> {
+                double[] r = new double[n];
+                for (int i = 0; i < n; i++) r[i] = d.getAtIndex(ValueLayout.JAVA_FLOAT, i);
+                rows.add(r);
+            });
+            s.writeFrames(f, f.length, 1);
+            s.endOfFrames();
+            s.run();
+            assertEquals(1, rows.size());
+            return rows.get(0);
+        }
+    }
+
+    static double[] javaPeaks(double[] x) {
+        float[] f = new float[x.length]; // the native side sees float values
+        double[] xf = new double[x.length];
+        for (int i = 0; i < x.length; i++) xf[i] = f[i] = (float) x[i];
+        double[] p = Functionals.peaks(xf, 0.1, PERIOD);
+        p[0] /= x.length * PERIOD;
+        return p;
+    }
+
+    static void check(double[] x, String what) throws Exception {
+        double[] a = nativePeaks(x), b = javaPeaks(x);
+        for (int i = 0; i < 5; i++) {
+            assertEquals(a[i], b[i], 1e-4 * Math.max(1, Math.abs(a[i])), what + " value " + i + ": " + java.util.Arrays.toString(b) + " vs " + java.util.Arrays.toString(a));
+        }
+    }
+
+    @Test
+    void craftedContoursMatchOpenSmile() throws Exception {
+        String[] cases = {"0 1 2 3 2 1 0 1 2 1 0", "0 0 4 0 0 0 2 0 0 0 6 0 0", "5 4 3 0 0 0 2 0 0 0 6 0 0",
+                "0 4 0 2 0 3 0 1 0 4 0", "1 3 0 0 0", "0 3 0 0 1", "0 0 5.5 4.8 5 0 0 0", "0 0 5 4.3 4.5 4.4 6 0 0 0",
+                "5 5 1 3 0.5 0 0 0", "0 2 1 6 0.5 0 0 0", "0 0 3 3 0 0 0 0", "0 0 3 2 2.5 2 3 0 0 0",
+                "0 0 5 3 3.3 2 6 0 0 0", "2.9 2.9 3 0 0 0 0 0", "0 1 5 1 4 0 3 0.5 1 1 1 1"};
+        for (String c : cases) {
+            String[] t = c.split(" ");
+            double[] x = new double[t.length];
+            for (int i = 0; i < t.length; i++) x[i] = Double.parseDouble(t[i]);
+            check(x, c);
+        }
+    }
+
+    /**
+     * Random smoothed contours (like loudness after sma3). Measured: 30 of 40 agree exactly, 33
+     * have the same number of peaks; the others differ in whether a later, slightly higher peak
+     * replaces the last one, or a valley just past the threshold counts (the 5 % replacement rule
+     * and the threshold reference are approximations of openSMILE's choice). On openSMILE's own
+     * loudness contours of 94 TAVA clips the peak count agrees on 92.
+     */
+    @Test
+    void randomSmoothedContoursMostlyMatchOpenSmile() throws Exception {
+        Random r = new Random(4);
+        int exact = 0, samePeaks = 0, total = 40;
+        List<String> off = new ArrayList<>();
+        for (int k = 0; k < total; k++) {
+            int n = 20 + r.nextInt(400);
+            double[] w = new double[n], x = new double[n];
+            double v = 0;
+            for (int i = 0; i < n; i++) w[i] = v = Math.max(0, v + r.nextGaussian());
+            for (int i = 0; i < n; i++) x[i] = (w[Math.max(0, i - 1)] + w[i] + w[Math.min(n - 1, i + 1)]) / 3; // like sma3
+            double[] a = nativePeaks(x), b = javaPeaks(x);
+            boolean same = true;
+            for (int i = 0; i < 5; i++) same &= Math.abs(a[i] - b[i]) <= 1e-4 * Math.max(1, Math.abs(a[i]));
+            if (same) exact++;
+            if (Math.abs(a[0] - b[0]) <= 1e-4 * a[0]) samePeaks++;
+            else off.add(k + ": " + java.util.Arrays.toString(b) + " vs " + java.util.Arrays.toString(a));
+        }
+        System.out.println("peak functional: " + exact + " of " + total + " random contours exact, " + samePeaks
+                + " with the same number of peaks; off: " + off);
+        assertTrue(exact >= 0.75 * total, exact + " of " + total + " exact; off: " + off);
+    }
+}
