@@ -39,6 +39,7 @@ final class VoiceLlds {
         for (double[] col : out) java.util.Arrays.fill(col, 0, n60, 0.0);
         double[][] cf = new double[n60][PitchShs.MAX_CANDIDATES];
         double[][] cv = new double[n60][PitchShs.MAX_CANDIDATES];
+        int[] cn = new int[n60];
         boolean[] quiet = new boolean[n60];
         for (int t = 0; t < n60; t++) {
             Framing.frame(x, t, hop, window, frame);
@@ -49,9 +50,10 @@ final class VoiceLlds {
             shs.analyze(mag);
             System.arraycopy(shs.candF0, 0, cf[t], 0, PitchShs.MAX_CANDIDATES);
             System.arraycopy(shs.candVoicing, 0, cv[t], 0, PitchShs.MAX_CANDIDATES);
+            cn[t] = shs.candidates;
         }
         double[] f0 = new double[n60];
-        PitchViterbi.smooth(cf, cv, n60, f0);
+        PitchViterbi.smooth(cf, cv, cn, n60, f0);
         for (int t = 0; t < n60; t++) {
             if (quiet[t]) f0[t] = 0;
             out[EgemapsAnalyzer.F0][t] = f0[t] > 0 ? 12 * PitchShs.log2(f0[t] / 27.5) : 0;

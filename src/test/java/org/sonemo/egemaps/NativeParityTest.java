@@ -203,17 +203,24 @@ class NativeParityTest {
         assertTrue(f0Agreement(rate)[1] <= 0.1);
     }
 
-    @Disabled("target not met: voicing agrees on 91.5% of frames at 48 kHz and 87.6% at 16 kHz (375 TAVA clips), not 97%")
     @ParameterizedTest(name = "rate {0} (0 = own)")
     @ValueSource(ints = {0, 16000})
     void f0VoicingAgreesOnAtLeast97PercentOfFrames(int rate) throws Exception {
         assertTrue(f0Agreement(rate)[0] >= 0.97);
     }
 
-    @Disabled("target not met: p95 |dF0| is 12.1 semitones at 48 and 16 kHz (octave errors; 375 TAVA clips), not 0.5")
-    @ParameterizedTest(name = "rate {0} (0 = own)")
-    @ValueSource(ints = {0, 16000})
+    @ParameterizedTest(name = "rate {0}")
+    @ValueSource(ints = {16000})
     void f0P95DifferenceWhereBothVoicedIsAtMostHalfASemitone(int rate) throws Exception {
+        assertTrue(f0Agreement(rate)[2] <= 0.5);
+    }
+
+    @Disabled("target not met at 48 kHz: p95 |dF0| is 0.686 semitone (375 TAVA clips; 0.000 at 16 kHz), not 0.5: "
+            + "the Viterbi cost function is a fit to openSMILE's decisions and picks another candidate "
+            + "(mostly another octave) on ~4-6 % of the frames both engines call voiced")
+    @ParameterizedTest(name = "rate {0} (0 = own)")
+    @ValueSource(ints = {0})
+    void f0P95DifferenceWhereBothVoicedIsAtMostHalfASemitoneAtOwnRate(int rate) throws Exception {
         assertTrue(f0Agreement(rate)[2] <= 0.5);
     }
 
