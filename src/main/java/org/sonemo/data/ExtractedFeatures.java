@@ -2,9 +2,11 @@ package org.sonemo.data;
 
 import org.sonemo.audio.AudioBuffer;
 import org.sonemo.audio.AudioFiles;
+import org.sonemo.egemaps.JavaExtractor;
 import org.sonemo.features.ExtractorPool;
 import org.sonemo.features.ExtractorSpec;
 import org.sonemo.features.FeatureTable;
+import org.sonemo.opensmile.NativeExtractor;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -31,7 +33,7 @@ public final class ExtractedFeatures implements FeatureSource {
 
     public ExtractedFeatures(ExtractorSpec spec, Path cacheDir, int threads, Consumer<String> log) throws IOException {
         this.spec = spec;
-        this.cache = new FeatureCache(cacheDir, info(spec));
+        this.cache = new FeatureCache(cacheDir, info(spec), revision(spec));
         this.threads = threads;
         this.log = log;
     }
@@ -39,6 +41,20 @@ public final class ExtractedFeatures implements FeatureSource {
     static FeatureInfo info(ExtractorSpec spec) {
         return new FeatureInfo(spec.set().cliName() + (spec.level().name().equals("FUNCTIONALS") ? "" : "-" + spec.level().name().toLowerCase(Locale.ROOT)),
                 spec.engine().name().toLowerCase(Locale.ROOT), 0);
+    }
+
+    /**
+     * What produced the numbers besides set, engine and rate: openSMILE (pinned by the set-up) or
+     * the Java engine's output revision, and the input scaling. AUTO is resolved here the way
+     * {@code Extractor.open} resolves it, so its rows are cached with the engine that made them.
+     */
+    static String revision(ExtractorSpec spec) {
+        boolean nativeEngine = switch (spec.engine()) {
+            case NATIVE -> true;
+            case JAVA -> false;
+            case AUTO -> NativeExtractor.isAvailable();
+        };
+        return (nativeEngine ? "opensmile" : "java" + JavaExtractor.REVISION) + "-" + spec.scale().name().toLowerCase(Locale.ROOT);
     }
 
     @Override

@@ -16,16 +16,18 @@ import java.util.Optional;
 
 /**
  * Feature rows on disk, keyed by the SHA-256 of the audio file's bytes, the feature set, the
- * engine and the sample rate: moving or renaming a file keeps its entry, changing a byte or
- * the extraction does not. Layout: {@code DIR/SET-ENGINE-RATE/names.txt} (feature names, one a
- * line) and {@code DIR/SET-ENGINE-RATE/HASH.f64} (little-endian: int32 count, then doubles).
+ * engine, the sample rate and the revision of the extraction (the engine's output version and
+ * the input scaling): moving or renaming a file keeps its entry, changing a byte or the
+ * extraction does not. Layout: {@code DIR/SET-ENGINE-RATE-REVISION/names.txt} (feature names,
+ * one a line) and {@code DIR/SET-ENGINE-RATE-REVISION/HASH.f64} (little-endian: int32 count,
+ * then doubles).
  * Writes go through a temporary file and an atomic rename, so concurrent writers are safe.
  */
 public final class FeatureCache {
     private final Path dir;
 
-    public FeatureCache(Path root, FeatureSource.FeatureInfo info) throws IOException {
-        this.dir = root.resolve(info.set() + "-" + info.engine() + "-" + info.rate());
+    public FeatureCache(Path root, FeatureSource.FeatureInfo info, String revision) throws IOException {
+        this.dir = root.resolve(info.set() + "-" + info.engine() + "-" + info.rate() + "-" + revision);
         Files.createDirectories(dir);
     }
 

@@ -16,6 +16,12 @@ import java.util.List;
  * Keeps one analyser per sample rate seen last (its FFT plans and buffers); not thread-safe.
  */
 public final class JavaExtractor implements Extractor {
+    /**
+     * The revision of this engine's output. Change it whenever a change alters any number the
+     * engine emits: feature caches are keyed by it, so older cached rows are not reused.
+     */
+    public static final String REVISION = "2";
+
     private final ExtractorSpec spec;
     private EgemapsAnalyzer analyzer;
 

@@ -15,21 +15,23 @@ class FeatureCacheTest {
     Path tmp;
 
     @Test
-    void keyedByContentSetEngineAndRate() throws IOException {
+    void keyedByContentSetEngineRateAndRevision() throws IOException {
         Path a = tmp.resolve("a.wav"), b = tmp.resolve("copy-of-a.wav"), c = tmp.resolve("c.wav");
         Files.write(a, new byte[]{1, 2, 3});
         Files.write(b, new byte[]{1, 2, 3});
         Files.write(c, new byte[]{1, 2, 4});
         assertEquals(FeatureCache.hash(a), FeatureCache.hash(b));
         assertNotEquals(FeatureCache.hash(a), FeatureCache.hash(c));
-        FeatureCache cache = new FeatureCache(tmp.resolve("cache"), new FeatureSource.FeatureInfo("egemaps", "native", 0));
+        FeatureCache cache = new FeatureCache(tmp.resolve("cache"), new FeatureSource.FeatureInfo("egemaps", "native", 0), "r1");
         cache.put(FeatureCache.hash(a), new double[]{1.5, -2, Double.NaN});
         cache.putNames(List.of("x", "y", "z"));
         assertArrayEquals(new double[]{1.5, -2, Double.NaN}, cache.get(FeatureCache.hash(b)).orElseThrow());
         assertTrue(cache.get(FeatureCache.hash(c)).isEmpty());
         assertEquals(List.of("x", "y", "z"), cache.names().orElseThrow());
-        FeatureCache other = new FeatureCache(tmp.resolve("cache"), new FeatureSource.FeatureInfo("egemaps", "native", 16000));
+        FeatureCache other = new FeatureCache(tmp.resolve("cache"), new FeatureSource.FeatureInfo("egemaps", "native", 16000), "r1");
         assertTrue(other.get(FeatureCache.hash(a)).isEmpty(), "another rate is another cache");
+        FeatureCache newer = new FeatureCache(tmp.resolve("cache"), new FeatureSource.FeatureInfo("egemaps", "native", 0), "r2");
+        assertTrue(newer.get(FeatureCache.hash(a)).isEmpty(), "another revision of the extraction is another cache");
         // a truncated entry is a miss, not garbage
         Path entry = cache.dir().resolve(FeatureCache.hash(a) + ".f64");
         Files.write(entry, java.util.Arrays.copyOf(Files.readAllBytes(entry), 10));
