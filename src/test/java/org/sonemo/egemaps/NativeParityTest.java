@@ -224,9 +224,10 @@ class NativeParityTest {
         assertTrue(f0Agreement(rate)[2] <= 0.5);
     }
 
-    @Disabled("target not met: voice-quality and formant functionals correlate -0.07..0.81 (375 TAVA clips, 48 kHz), not 0.97; "
-            + "jitter/shimmer/HNR amean 0.60/0.72/0.60 at 48 kHz, 0.44/0.56/0.42 at 16 kHz, limited by F0/voicing "
-            + "(given openSMILE's F0: jitter/shimmer file means 0.76/0.82, HNR exact on 95% of voiced frames)")
+    @Disabled("target not met (375 TAVA clips, 48 / 16 kHz): jitter amean 0.82 / 0.65, stddevNorm 0.47 / 0.34; shimmer "
+            + "amean 0.86 / 0.82, stddevNorm 0.73 / 0.73; HNR stddevNorm 0.74 / 0.985; H1-H2 amean 0.93 / 0.98, stddevNorm "
+            + "-0.77 / -0.21 (sigma over a mean near 0 dB). HNR amean 0.992 / 0.998 passes. Given openSMILE's own F0, "
+            + "jitter/shimmer file means 0.76/0.82: openSMILE's period search is not reproduced")
     @ParameterizedTest(name = "rate {0} (0 = own)")
     @ValueSource(ints = {0, 16000})
     void voiceQualityFunctionalsCorrelateAtLeast097(int rate) throws Exception {
@@ -238,13 +239,22 @@ class NativeParityTest {
     static final Map<String, Double> OPENSMILE_SELF = Map.of("F1bandwidth_sma3nz_stddevNorm", 0.981,
             "F2bandwidth_sma3nz_stddevNorm", 0.964, "F3bandwidth_sma3nz_stddevNorm", 0.978);
 
-    @Disabled("target not met, limited by the F0 voicing decision: formant functionals are taken over voiced frames only; "
-            + "r 0.94-0.99 at 48 kHz and 0.87-0.98 at 16 kHz (47 clips; 375 clips: docs/egemaps-java.md). Over the frames "
-            + "openSMILE calls voiced, the same functionals of both engines' contours correlate 0.98-1.00 (48 kHz) and "
-            + "0.95-1.00 (16 kHz); frame values agree to a median 0.01-0.04 Hz")
     @ParameterizedTest(name = "rate {0} (0 = own)")
-    @ValueSource(ints = {0, 16000})
+    @ValueSource(ints = {0})
     void formantFrequencyAndBandwidthFunctionalsCorrelateAtLeast097(int rate) throws Exception {
+        assertFormantFrequencyAndBandwidth(rate);
+    }
+
+    @Disabled("target not met on this 47-clip subset at 16 kHz: F3 bandwidth stddevNorm r 0.942, allowance 0.958 "
+            + "(openSMILE's own 0.978 minus 0.02); every other formant functional passes. On all 375 TAVA clips "
+            + "(parity tool, 16 kHz) it is 0.959 and every formant functional meets its bar (docs/egemaps-java.md)")
+    @ParameterizedTest(name = "rate {0}")
+    @ValueSource(ints = {16000})
+    void formantFrequencyAndBandwidthFunctionalsCorrelateAtLeast097At16kHz(int rate) throws Exception {
+        assertFormantFrequencyAndBandwidth(rate);
+    }
+
+    static void assertFormantFrequencyAndBandwidth(int rate) throws Exception {
         List<String> names = new ArrayList<>();
         for (int f = 1; f <= 3; f++) {
             for (String d : List.of("frequency", "bandwidth")) {
@@ -297,9 +307,6 @@ class NativeParityTest {
         return out;
     }
 
-    @Disabled("target not met: F1-F3 amplitude functionals correlate 0.54-0.83 at 48 kHz and 0.40-0.76 at 16 kHz, H1-A3 amean "
-            + "0.88 / 0.89, stddevNorm -0.35 / 0.18 (375 TAVA clips): frame values agree (median 1e-6 dB where both are voiced) "
-            + "but unvoiced frames hold -201 dB, so the F0 voicing disagreement decides")
     @ParameterizedTest(name = "rate {0} (0 = own)")
     @ValueSource(ints = {0, 16000})
     void formantAmplitudeAndH1A3FunctionalsCorrelateAtLeast097(int rate) throws Exception {
