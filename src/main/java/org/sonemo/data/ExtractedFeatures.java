@@ -3,6 +3,7 @@ package org.sonemo.data;
 import org.sonemo.audio.AudioBuffer;
 import org.sonemo.audio.AudioFiles;
 import org.sonemo.egemaps.JavaExtractor;
+import org.sonemo.features.Engine;
 import org.sonemo.features.ExtractorPool;
 import org.sonemo.features.ExtractorSpec;
 import org.sonemo.features.FeatureTable;
@@ -32,8 +33,10 @@ public final class ExtractedFeatures implements FeatureSource {
     private int extracted, cached;
 
     public ExtractedFeatures(ExtractorSpec spec, Path cacheDir, int threads, Consumer<String> log) throws IOException {
-        this.spec = spec;
-        this.cache = new FeatureCache(cacheDir, info(spec), revision(spec));
+        // AUTO is settled once, here: the pool then opens exactly the engine the cache is keyed by
+        this.spec = spec.engine() != Engine.AUTO ? spec
+                : spec.withEngine(NativeExtractor.isAvailable() ? Engine.NATIVE : Engine.JAVA);
+        this.cache = new FeatureCache(cacheDir, info(this.spec), revision(this.spec));
         this.threads = threads;
         this.log = log;
     }
@@ -45,16 +48,11 @@ public final class ExtractedFeatures implements FeatureSource {
 
     /**
      * What produced the numbers besides set, engine and rate: openSMILE (pinned by the set-up) or
-     * the Java engine's output revision, and the input scaling. AUTO is resolved here the way
-     * {@code Extractor.open} resolves it, so its rows are cached with the engine that made them.
+     * the Java engine's output revision, and the input scaling.
      */
     static String revision(ExtractorSpec spec) {
-        boolean nativeEngine = switch (spec.engine()) {
-            case NATIVE -> true;
-            case JAVA -> false;
-            case AUTO -> NativeExtractor.isAvailable();
-        };
-        return (nativeEngine ? "opensmile" : "java" + JavaExtractor.REVISION) + "-" + spec.scale().name().toLowerCase(Locale.ROOT);
+        return (spec.engine() == Engine.NATIVE ? "opensmile" : "java" + JavaExtractor.REVISION)
+                + "-" + spec.scale().name().toLowerCase(Locale.ROOT);
     }
 
     @Override
