@@ -7,34 +7,42 @@ package org.sonemo.egemaps;
  * state. The costs below were observed, not taken from openSMILE's source: crafted candidate frames
  * went through openSMILE's smoother alone ({@code ViterbiProbeTest}, test resource
  * {@code opensmile/viterbi-probe.conf}), and the input value at which its decision flips was found by
- * bisection for one term at a time; then the whole was checked against openSMILE's decisions on its
- * own candidates of TAVA clips. What was observed:
+ * bisection, one term at a time and then on 41 three-step scenarios (all reproduced); then the whole
+ * was checked against openSMILE's decisions on its own candidates of TAVA clips. What was observed:
  * <ul>
- * <li>a voiced state costs wLocal (-ln v), v its candidate's voicing (the ratio of the two voicings
- * at which openSMILE switches between two candidates is the same whatever their level);</li>
+ * <li>a voiced state costs wLocal (-ln v), v its candidate's voicing, at least {@link #VOICING_FLOOR}
+ * (the ratio of the two voicings at which openSMILE switches between two candidates is the same
+ * whatever their level; below about 0.01 a lower voicing no longer costs more);</li>
  * <li>plus wRange times a frequency penalty: 0 from 100 to 350 Hz, (100 - f) / 100 below,
  * (f - 350) / 250 above, at most {@link #RANGE_CAP};</li>
  * <li>a voiced state whose voicing is below the cut-off costs wLocal wThr more; the unvoiced state
  * costs {@link #UNVOICED} plus wLocal wThr when the first candidate's voicing reaches the cut-off;</li>
- * <li>voiced to voiced, from slot i of the previous frame to slot j, costs
- * wTvv (|ln(f_j / f_i)| + |ln(f_j / f'_i)|), where f'_i is the previous frame's candidate in slot
- * i - 1 (slot 0: its own): staying on slot k of steady frames costs wTvv |ln(f_k / f_(k-1))| per
- * frame, a slot-0 glide of ratio r per frame costs 2 wTvv |ln r|;</li>
+ * <li>voiced to voiced, from slot i of the previous frame to slot j of this one, costs wTvv times
+ * |ln(f_j / p_i)| plus a second term: |ln(f_j / p_0)| from slot 0, but |ln(p_i / p_(i-1))| from any
+ * other slot, p the previous frame's candidates. The second term does not depend on where the path
+ * goes when it leaves slot i &ge; 1: it is the distance of p_i from the candidate ranked above it. So a
+ * path staying on slot k of steady frames pays wTvv |ln(f_k / f_(k-1))| per frame, and a slot-0 glide
+ * of ratio r per frame pays 2 wTvv |ln r|;</li>
  * <li>voiced-unvoiced switches cost wTvuv; unvoiced-unvoiced costs wTuu (0). wTvvd had no effect on
  * any probe, nor had wTuu;</li>
  * <li>the smoother decodes online over a 40-frame buffer, but deciding the whole input at once gave
  * the same decisions on the clips tried, so this decodes the whole input.</li>
  * </ul>
- * On openSMILE's own candidates of 31 TAVA clips this gives openSMILE's F0 on 97.0 % of frames at
- * 48 kHz (voicing 99.6 %) and 99.3 % at 16 kHz (voicing 99.8 %); the cost function fitted before
- * gave 94.3 % and 98.8 %. openSMILE's voicingFinalUnclipped (not used here) is the chosen
- * candidate's voicing, or the first candidate's when unvoiced.
+ * On openSMILE's own candidates of 31 TAVA clips (6542 frames) this gives openSMILE's F0 on all but 6
+ * frames at 48 kHz and all but 2 at 16 kHz (the cost function fitted before: 371 and 81 frames off):
+ * one is the second frame of a clip, the others voicing decisions next to the cut-off. openSMILE's
+ * voicingFinalUnclipped (not used here) is the chosen candidate's voicing, or the first candidate's
+ * when unvoiced.
  */
 final class PitchViterbi {
     /** openSMILE's option values in eGeMAPS v01b ({@code gemapsv01b_pitchSmoothViterbi}) and the SHS cut-off. */
     static final double W_LOCAL = 2, W_TVV = 10, W_TVUV = 10, W_THR = 4, W_TUU = 0, W_RANGE = 1, CUTOFF = 0.7;
-    /** Observed constant cost of the unvoiced state, and the largest frequency-range penalty (reached near 560 Hz). */
-    static final double UNVOICED = 1, RANGE_CAP = 1.2;
+    /**
+     * Observed: the constant cost of the unvoiced state, the largest frequency-range penalty (reached
+     * near 560 Hz), and the voicing below which a voiced state costs no more (0.0095 reproduces the
+     * flips measured with wLocal 2; with wLocal 4 they suggest about 0.0085: rare in real candidates).
+     */
+    static final double UNVOICED = 1, RANGE_CAP = 1.2, VOICING_FLOOR = 0.0095;
 
     private PitchViterbi() {
     }
@@ -59,14 +67,14 @@ final class PitchViterbi {
         double[][] cost = new double[2][k];
         int[][] back = new int[n][k];
         double[] local = new double[k];
-        double[] logF = new double[k], logPrev = new double[k], logPrevBelow = new double[k];
+        double[] logF = new double[k], logPrev = new double[k], prevSpacing = new double[k];
         for (int t = 0; t < n; t++) {
             double[] cur = cost[t & 1], prev = cost[(t + 1) & 1];
             for (int s = 0; s < uv; s++) {
                 double v = voic[t][s], f = f0[t][s];
-                boolean valid = s < count[t] && v > 0 && f > 0;
-                local[s] = valid ? -W_LOCAL * Math.log(v) + W_RANGE * rangePenalty(f) + (v < CUTOFF ? thresholdBias : 0)
-                        : Double.POSITIVE_INFINITY;
+                boolean valid = s < count[t] && f > 0;
+                local[s] = valid ? -W_LOCAL * Math.log(Math.max(v, VOICING_FLOOR)) + W_RANGE * rangePenalty(f)
+                        + (v < CUTOFF ? thresholdBias : 0) : Double.POSITIVE_INFINITY;
                 logF[s] = valid ? Math.log(f) : 0;
             }
             double v0 = count[t] > 0 ? voic[t][0] : 0;
@@ -75,8 +83,8 @@ final class PitchViterbi {
                 for (int p = 0; p < uv; p++) {
                     boolean valid = p < count[t - 1] && f0[t - 1][p] > 0;
                     logPrev[p] = valid ? Math.log(f0[t - 1][p]) : Double.NaN;
-                    // the second term measures the jump from the previous frame's slot p - 1 (slot 0: itself)
-                    logPrevBelow[p] = valid ? Math.log(f0[t - 1][Math.max(0, p - 1)]) : Double.NaN;
+                    // the second jump term from slot p >= 1: its distance from the slot ranked above it
+                    prevSpacing[p] = valid && p > 0 ? Math.abs(logPrev[p] - Math.log(f0[t - 1][p - 1])) : 0;
                 }
             }
             for (int s = 0; s < k; s++) {
@@ -97,7 +105,10 @@ final class PitchViterbi {
                     double tr;
                     if (s == uv && p == uv) tr = W_TUU;
                     else if (s == uv || p == uv) tr = W_TVUV;
-                    else tr = W_TVV * (Math.abs(logF[s] - logPrev[p]) + Math.abs(logF[s] - logPrevBelow[p]));
+                    else {
+                        double jump = Math.abs(logF[s] - logPrev[p]);
+                        tr = W_TVV * (jump + (p == 0 ? jump : prevSpacing[p]));
+                    }
                     if (c0 + tr < best) {
                         best = c0 + tr;
                         arg = p;

@@ -181,9 +181,10 @@ class PitchStagesTest {
 
     /**
      * The smoother alone: openSMILE's own candidates ({@code pitchShsG60}) through {@link PitchViterbi},
-     * against openSMILE's smoothed F0 ({@code logPitchRaw}). The cost terms were observed one at a
-     * time (see PitchViterbi), not all of openSMILE's choices are reproduced yet, so the check is
-     * statistical. Measured on these 8 clips: voicing decisions 99.5 %, the same F0 (to 0.01 Hz) 96.2 %.
+     * against openSMILE's smoothed F0 ({@code logPitchRaw}). The cost terms were observed on openSMILE's
+     * smoother (see PitchViterbi); a few decisions next to the voicing cut-off still differ, so the
+     * check is statistical. Measured on these 8 clips: voicing decisions 99.94 %, the same F0 (to
+     * 0.01 Hz) 99.66 % (6 of 1768 frames off).
      */
     @Test
     void viterbiOnOpenSmileCandidatesFollowsOpenSmileDecisions() throws Exception {
@@ -220,7 +221,7 @@ class PitchStagesTest {
         }
         double va = (double) voicing / frames, sa = (double) same / frames;
         System.out.println("Viterbi on openSMILE's candidates: voicing agrees " + va + ", same F0 " + sa + " (" + frames + " frames)");
-        assertTrue(va >= 0.99, "voicing agreement " + va);
-        assertTrue(sa >= 0.95, "same F0 " + sa);
+        assertTrue(va >= 0.998, "voicing agreement " + va);
+        assertTrue(sa >= 0.995, "same F0 " + sa);
     }
 }
