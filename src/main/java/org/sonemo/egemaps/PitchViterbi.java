@@ -61,6 +61,15 @@ final class PitchViterbi {
      * @param out   F0 per frame, 0 when unvoiced
      */
     static void smooth(double[][] f0, double[][] voic, int[] count, int n, double[] out) {
+        smooth(f0, voic, count, n, out, CUTOFF);
+    }
+
+    /**
+     * As {@link #smooth(double[][], double[][], int[], int, double[])} with another voicing cut-off:
+     * openSMILE's smoother reads it from its input level, which is 0 when crafted candidates come
+     * from a {@code cExternalSource} (the probes of {@code ViterbiProbeTest}).
+     */
+    static void smooth(double[][] f0, double[][] voic, int[] count, int n, double[] out, double cutoff) {
         if (n == 0) return;
         int k = PitchShs.MAX_CANDIDATES + 1, uv = k - 1;
         double thresholdBias = W_LOCAL * W_THR;
@@ -74,11 +83,11 @@ final class PitchViterbi {
                 double v = voic[t][s], f = f0[t][s];
                 boolean valid = s < count[t] && f > 0;
                 local[s] = valid ? -W_LOCAL * Math.log(Math.max(v, VOICING_FLOOR)) + W_RANGE * rangePenalty(f)
-                        + (v < CUTOFF ? thresholdBias : 0) : Double.POSITIVE_INFINITY;
+                        + (v < cutoff ? thresholdBias : 0) : Double.POSITIVE_INFINITY;
                 logF[s] = valid ? Math.log(f) : 0;
             }
             double v0 = count[t] > 0 ? voic[t][0] : 0;
-            local[uv] = UNVOICED + (v0 >= CUTOFF ? thresholdBias : 0);
+            local[uv] = UNVOICED + (v0 >= cutoff ? thresholdBias : 0);
             if (t > 0) {
                 for (int p = 0; p < uv; p++) {
                     boolean valid = p < count[t - 1] && f0[t - 1][p] > 0;

@@ -209,18 +209,10 @@ class NativeParityTest {
         assertTrue(f0Agreement(rate)[0] >= 0.97);
     }
 
-    @ParameterizedTest(name = "rate {0}")
-    @ValueSource(ints = {16000})
-    void f0P95DifferenceWhereBothVoicedIsAtMostHalfASemitone(int rate) throws Exception {
-        assertTrue(f0Agreement(rate)[2] <= 0.5);
-    }
-
-    @Disabled("target not met at 48 kHz: p95 |dF0| is 0.686 semitone (375 TAVA clips; 0.000 at 16 kHz), not 0.5: "
-            + "the Viterbi cost function is a fit to openSMILE's decisions and picks another candidate "
-            + "(mostly another octave) on ~4-6 % of the frames both engines call voiced")
+    /** Measured on all 375 TAVA clips with the Viterbi costs observed on openSMILE's smoother: 0.000 semitone at 48 and 16 kHz (before: 0.686 at 48 kHz). */
     @ParameterizedTest(name = "rate {0} (0 = own)")
-    @ValueSource(ints = {0})
-    void f0P95DifferenceWhereBothVoicedIsAtMostHalfASemitoneAtOwnRate(int rate) throws Exception {
+    @ValueSource(ints = {0, 16000})
+    void f0P95DifferenceWhereBothVoicedIsAtMostHalfASemitone(int rate) throws Exception {
         assertTrue(f0Agreement(rate)[2] <= 0.5);
     }
 
