@@ -14,6 +14,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntFunction;
+import java.util.function.IntToDoubleFunction;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -80,6 +82,97 @@ class JitterShimmerTest {
         }
     }
 
+    /** Impulses (one-sided exponential, 0.02 ms) at 0.1 s + the given onsets (samples), with the given amplitudes. */
+    static float[] impulses(int rate, IntFunction<Integer> onset, int count, IntToDoubleFunction amp) {
+        float[] x = new float[rate];
+        for (int i = 0; i < count; i++) {
+            int at = rate / 10 + onset.apply(i);
+            for (int k = 0; k < 50 && at + k < x.length; k++) x[at + k] += (float) (amp.applyAsDouble(i) * 0.3 * Math.exp(-k / (0.00002 * rate)));
+        }
+        return x;
+    }
+
+    /** openSMILE's jitter and shimmer of x (columns 0, 1) and ours given its F0 (columns 2, 3), per frame. */
+    static double[][] withOpenSmilesF0(float[] x, int rate) {
+        var spec = ExtractorSpec.of(FeatureSet.EGEMAPS_V02, Level.FUNCTIONALS).withScale(InputScale.UNITY);
+        AudioBuffer a = AudioBuffer.mono(x, rate);
+        FeatureTable p, j;
+        try (var ep = NativeExtractor.openLevel(spec, "gemapsv01b_logPitch"); var ej = NativeExtractor.openLevel(spec, "gemapsv01b_jitterShimmer")) {
+            p = ep.extract(a);
+            j = ej.extract(a);
+        }
+        VoiceQuality vq = new VoiceQuality(rate, 4096);
+        double[] out = new double[2];
+        int n = Math.min(p.rows(), j.rows());
+        double[][] v = new double[n][4];
+        vq.breakPeriodChain();
+        for (int t = 0; t < n; t++) {
+            double f0 = p.get(t, 0);
+            if (!(f0 > 0)) {
+                vq.breakPeriodChain();
+                continue;
+            }
+            vq.jitterShimmer(x, t, rate / 100, f0, out);
+            v[t] = new double[]{j.get(t, 0), j.get(t, 1), out[0], out[1]};
+        }
+        return v;
+    }
+
+    /**
+     * openSMILE compares each period with the next one: 400-sample impulses of amplitude 1 but one
+     * of 0.8 give shimmer 20 log10(1 + 0.2 / 0.9) in the frame whose single period holds the
+     * deviant pulse at either end, and 20 log10(1 + 0.1 / 0.95) where a frame's two periods share
+     * it (sum of |b - a| over sum of (a + b) / 2); ours only these values too. (Which frame
+     * gets which differs: our chain starts elsewhere at the onset, see {@link VoiceQuality#jitterShimmer}.)
+     */
+    @Test
+    void shimmerComparesEachPeriodWithTheNextLikeOpenSmile() {
+        Assumptions.assumeTrue(NativeExtractor.isAvailable(), "native openSMILE not found; skipping");
+        double one = 20 * Math.log10(1 + 0.2 / 0.9), shared = 20 * Math.log10(1 + 0.1 / 0.95);
+        for (int deviant : new int[]{7, 8, 9, 10}) {
+            double[][] v = withOpenSmilesF0(impulses(SR, i -> 400 * i, 200, i -> i == deviant ? 0.8 : 1), SR);
+            int theirFrames = 0, ourFrames = 0;
+            for (int t = 0; t < v.length; t++) {
+                double theirs = v[t][1], ours = v[t][3];
+                if (theirs != 0) {
+                    theirFrames++;
+                    assertTrue(Math.abs(theirs - one) < 1e-4 || Math.abs(theirs - shared) < 1e-4, "openSMILE frame " + t + ": " + theirs);
+                }
+                if (ours != 0) {
+                    ourFrames++;
+                    assertTrue(Math.abs(ours - one) < 1e-4 || Math.abs(ours - shared) < 1e-4, "deviant " + deviant + ", our frame " + t + ": " + ours);
+                }
+                assertEquals(0, v[t][0], 1e-6, "openSMILE jitter frame " + t);
+                assertEquals(0, v[t][2], 1e-6, "our jitter frame " + t);
+            }
+            assertTrue(theirFrames > 0 && ourFrames > 0, "deviant pulse " + deviant + ": frames " + theirFrames + " / " + ourFrames);
+        }
+    }
+
+    /**
+     * openSMILE divides the mean period difference (the first against the previous frame's last
+     * period) by the mean of the frame's own periods: impulses 400 and 408 samples apart in turn
+     * give 8 / 400, 8 / 408 or 8 / 404 per frame; ours only these values too.
+     */
+    @Test
+    void jitterDividesByTheFramesOwnPeriodsLikeOpenSmile() {
+        Assumptions.assumeTrue(NativeExtractor.isAvailable(), "native openSMILE not found; skipping");
+        double[][] v = withOpenSmilesF0(impulses(SR, i -> (i / 2) * 808 + (i % 2) * 400, 190, i -> 1), SR);
+        double[] allowed = {8 / 400.0, 8 / 408.0, 8 / 404.0};
+        int[] seen = new int[2];
+        for (int t = 0; t < v.length; t++) {
+            for (int side = 0; side < 2; side++) {
+                double value = v[t][2 * side];
+                if (value == 0) continue;
+                seen[side]++;
+                boolean known = false;
+                for (double a : allowed) known |= Math.abs(value - a) < 1e-5;
+                assertTrue(known, (side == 0 ? "openSMILE" : "our") + " frame " + t + ": " + value);
+            }
+        }
+        assertTrue(seen[0] > 40 && seen[1] > 40, "frames with jitter: " + seen[0] + " / " + seen[1]);
+    }
+
     /** Every 8th TAVA clip; skips the test without native openSMILE. */
     static List<Path> everyEighthClip() throws Exception {
         Assumptions.assumeTrue(NativeExtractor.isAvailable(), "native openSMILE not found; skipping");
@@ -107,9 +200,11 @@ class JitterShimmerTest {
     /**
      * Given openSMILE's own F0 (so that only the period picking differs), every 8th TAVA clip at
      * 48 kHz: frame values and per-file means of the non-zero frames against openSMILE's.
-     * Measured (47 clips): frames r = 0.48 jitter / 0.57 shimmer, file means r = 0.76 / 0.82 (the
-     * previous per-frame picker, on 24 of them: 0.06 / 0.18 and 0.37 / 0.74). The thresholds hold these figures;
-     * the issue's 0.97 is for the file functionals and is not reached (docs/egemaps-java.md).
+     * Measured (47 clips): frames r = 0.444 jitter / 0.696 shimmer, file means r = 0.743 / 0.796
+     * (the chain before the cPitchJitter observations of {@link VoiceQuality#jitterShimmer}:
+     * 0.48 / 0.57 and 0.76 / 0.82; this small subset is dominated by one clip, s35_annoyed, whose
+     * onset we still miss). The thresholds hold these figures; the issue's 0.97 is for the file
+     * functionals and is not reached (docs/egemaps-java.md).
      */
     @Test
     void givenOpenSmilesF0FramesAndFileMeansCorrelate() throws Exception {
