@@ -239,9 +239,9 @@ class NativeParityTest {
         assertFormantFrequencyAndBandwidth(rate);
     }
 
-    @Disabled("target not met on this 47-clip subset at 16 kHz: F3 bandwidth stddevNorm r 0.942, allowance 0.958 "
-            + "(openSMILE's own 0.978 minus 0.02); every other formant functional passes. On all 375 TAVA clips "
-            + "(parity tool, 16 kHz) it is 0.959 and every formant functional meets its bar (docs/egemaps-java.md)")
+    @Disabled("target not met on this 47-clip subset at 16 kHz: F3 bandwidth stddevNorm r 0.944 (engine REVISION 4), "
+            + "allowance 0.958 (openSMILE's own 0.978 minus 0.02); every other formant functional passes. On all 375 "
+            + "TAVA clips (parity tool, 16 kHz) it is 0.968 and every formant functional meets its bar (docs/egemaps-java.md)")
     @ParameterizedTest(name = "rate {0}")
     @ValueSource(ints = {16000})
     void formantFrequencyAndBandwidthFunctionalsCorrelateAtLeast097At16kHz(int rate) throws Exception {
