@@ -60,8 +60,19 @@ public final class NativeExtractor implements Extractor {
      * engine is checked against it. Rows are frames; names are the level's element names.
      */
     public static NativeExtractor openLevel(ExtractorSpec spec, String dataMemoryLevel) {
-        return new NativeExtractor(spec.withLevel(org.sonemo.features.Level.LLD), true, dataMemoryLevel);
+        NativeExtractor e = new NativeExtractor(spec.withLevel(org.sonemo.features.Level.LLD), true, dataMemoryLevel);
+        // Checked here because openSMILE itself aborts the process ("double free or corruption")
+        // when a sink reads a level nothing writes: the error must never reach smile_initialize.
+        var levels = ConfigOptions.levelsWritten(e.configFile);
+        if (!dataMemoryLevel.equals(INPUT_LEVEL) && !levels.contains(dataMemoryLevel)) {
+            throw new IllegalArgumentException("no data-memory level '" + dataMemoryLevel + "' in " + e.configFile
+                    + "; its components write: " + String.join(", ", levels));
+        }
+        return e;
     }
+
+    /** The level the external audio source include writes. */
+    private static final String INPUT_LEVEL = "wave";
 
     /** An extractor that builds a fresh native instance for every input (for comparison and benchmarks). */
     public static NativeExtractor openFreshPerInput(ExtractorSpec spec) {
