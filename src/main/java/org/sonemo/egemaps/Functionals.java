@@ -141,22 +141,29 @@ final class Functionals {
     }
 
     /**
-     * Segments of consecutive frames that are non-zero ({@code voiced} true) or zero: returns
-     * {count, mean length, stddev of length}. Observed in openSMILE: a segment of k frames
-     * counts as k - 1 frames long.
+     * Segments of non-zero ({@code voiced} true) or zero frames, as openSMILE's Segments functional
+     * (nonX / eqX, X = 0) forms them; returns {count, mean length, stddev of length} in frames.
+     * Observed on crafted contours ({@code SegmentFunctionalParityTest}): a single frame of the
+     * other kind does not end a segment, two in a row do; a segment is as long as its last frame's
+     * index minus its first's, and counts only when it holds at least 3 frames of its own kind.
      */
     static double[] segments(double[] x, boolean voiced) {
-        int count = 0;
+        int count = 0, start = -1, last = -1, own = 0, other = 0;
         double s = 0, ss = 0;
-        int run = 0;
         for (int i = 0; i <= x.length; i++) {
             boolean in = i < x.length && ((x[i] != 0) == voiced);
-            if (in) run++;
-            else if (run > 0) {
-                count++;
-                s += run - 1;
-                ss += (double) (run - 1) * (run - 1);
-                run = 0;
+            if (in) {
+                if (start < 0) { start = i; own = 0; }
+                last = i;
+                own++;
+                other = 0;
+            } else if (start >= 0 && (++other >= 2 || i == x.length)) {
+                if (own >= 3) {
+                    count++;
+                    s += last - start;
+                    ss += (double) (last - start) * (last - start);
+                }
+                start = -1;
             }
         }
         if (count == 0) return new double[3];

@@ -43,10 +43,17 @@ class SmoothingAndFunctionalsTest {
     }
 
     @Test
-    void segmentsCountAKFrameRunAsKMinusOneFrames() {
+    void segmentsBridgeSingleFramesAndNeedThreeOwnFrames() {
         double[] x = {0, 0, 5, 5, 5, 0, 5, 5, 0, 0, 0};
-        assertArrayEquals(new double[]{2, 1.5, 0.5}, Functionals.segments(x, true), 1e-12);
-        assertArrayEquals(new double[]{3, 1, Math.sqrt(2.0 / 3)}, Functionals.segments(x, false), 1e-12); // runs 2, 1, 3
+        // voiced: frames 2..7, the single zero at 5 bridged: one segment, 7 - 2 = 5 frames long
+        assertArrayEquals(new double[]{1, 5, 0}, Functionals.segments(x, true), 1e-12);
+        // unvoiced: 0..1 and 5 hold fewer than 3 zeros; 8..10 is 2 frames long
+        assertArrayEquals(new double[]{1, 2, 0}, Functionals.segments(x, false), 1e-12);
+        double[] y = {5, 5, 5, 0, 0, 5, 0, 5, 5, 0, 0, 0, 0, 5};
+        // voiced: 0..2 (2), 5..8 (3; the zero at 6 bridged); unvoiced: 3..6 (3; the voiced frame at
+        // 5 bridged), 9..12 before a single voiced frame at the end (3)
+        assertArrayEquals(new double[]{2, 2.5, 0.5}, Functionals.segments(y, true), 1e-12);
+        assertArrayEquals(new double[]{2, 3, 0}, Functionals.segments(y, false), 1e-12);
     }
 
     @Test
