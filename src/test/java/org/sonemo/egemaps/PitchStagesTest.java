@@ -214,9 +214,9 @@ class PitchStagesTest {
     /**
      * The smoother alone: openSMILE's own candidates ({@code pitchShsG60}) through {@link PitchViterbi},
      * against openSMILE's smoothed F0 ({@code logPitchRaw}). The cost terms were observed on openSMILE's
-     * smoother (see PitchViterbi); a few decisions next to the voicing cut-off still differ, so the
-     * check is statistical. Measured on these 8 clips: voicing decisions 99.94 %, the same F0 (to
-     * 0.01 Hz) 99.66 % (6 of 1768 frames off).
+     * smoother (see PitchViterbi); a few choices between near-equal candidates still differ, so the
+     * check is statistical. Measured on these 8 clips: the same F0 (to 0.01 Hz) on all 1768 frames
+     * (6 off before the unvoiced costs of ViterbiProbeTest#unvoicedRunsInsideAtTheStartAndAtTheEndCostAsObserved).
      */
     @Test
     void viterbiOnOpenSmileCandidatesFollowsOpenSmileDecisions() throws Exception {
@@ -254,6 +254,6 @@ class PitchStagesTest {
         double va = (double) voicing / frames, sa = (double) same / frames;
         System.out.println("Viterbi on openSMILE's candidates: voicing agrees " + va + ", same F0 " + sa + " (" + frames + " frames)");
         assertTrue(va >= 0.998, "voicing agreement " + va);
-        assertTrue(sa >= 0.995, "same F0 " + sa);
+        assertTrue(sa >= 0.999, "same F0 " + sa);
     }
 }
