@@ -14,7 +14,7 @@ package org.sonemo.egemaps;
  * (the ratio of the two voicings at which openSMILE switches between two candidates is the same
  * whatever their level; below about 0.01 a lower voicing no longer costs more);</li>
  * <li>plus wRange times a frequency penalty: 0 from 100 to 350 Hz, (100 - f) / 100 below,
- * (f - 350) / 250 above, at most {@link #RANGE_CAP};</li>
+ * (f - 350) / 250 from 350 Hz, and {@link #RANGE_CAP} from 600 Hz on (a step from 1 to 1.2);</li>
  * <li>a voiced state whose voicing is below the cut-off costs wLocal wThr more; the unvoiced state
  * costs wLocal wThr when the first candidate's voicing reaches the cut-off, else nothing;</li>
  * <li>voiced to voiced, from slot i of the previous frame to slot j of this one, costs wTvv times
@@ -32,10 +32,10 @@ package org.sonemo.egemaps;
  * <li>the smoother decodes online over a 40-frame buffer, but deciding the whole input at once gave
  * the same decisions on the clips tried, so this decodes the whole input.</li>
  * </ul>
- * On openSMILE's own candidates of all 375 TAVA clips (70,905 frames) this gives openSMILE's F0 on all
- * but 21 frames at 48 kHz and 8 at 16 kHz (with an unvoiced state costing 1 per frame and nothing to
- * stay unvoiced, as before: 75 and 42; the cost function fitted before that: 371 and 81 frames off on
- * 31 clips). openSMILE's
+ * On openSMILE's own candidates of all 375 TAVA clips (70,905 frames) this gives openSMILE's F0 on
+ * every frame at 48 and at 16 kHz (before the unvoiced-run costs and the 600 Hz step: 75 and 42 frames
+ * off; with the unvoiced-run costs alone 21 and 8, all choices between near-equal candidates above
+ * 550 Hz; the cost function fitted before that: 371 and 81 frames off on 31 clips). openSMILE's
  * voicingFinalUnclipped (not used here) is the chosen candidate's voicing, or the first candidate's
  * when unvoiced.
  */
@@ -43,8 +43,8 @@ final class PitchViterbi {
     /** openSMILE's option values in eGeMAPS v01b ({@code gemapsv01b_pitchSmoothViterbi}) and the SHS cut-off. */
     static final double W_LOCAL = 2, W_TVV = 10, W_TVUV = 10, W_THR = 4, W_TUU = 0, W_RANGE = 1, CUTOFF = 0.7;
     /**
-     * Observed: the cost of staying unvoiced from one frame to the next, the largest frequency-range penalty (reached
-     * near 560 Hz), and the voicing below which a voiced state costs no more (0.0095 reproduces the
+     * Observed: the cost of staying unvoiced from one frame to the next, the frequency-range penalty
+     * from 600 Hz on (below 600 Hz it rises linearly to 0.9996 at 599.9 Hz), and the voicing below which a voiced state costs no more (0.0095 reproduces the
      * flips measured with wLocal 2; with wLocal 4 they suggest about 0.0085: rare in real candidates).
      */
     static final double UNVOICED_STAY = 1, RANGE_CAP = 1.2, VOICING_FLOOR = 0.0095;
@@ -52,10 +52,11 @@ final class PitchViterbi {
     private PitchViterbi() {
     }
 
-    /** The frequency-range penalty (times wRange): none from 100 to 350 Hz, linear outside. */
+    /** The frequency-range penalty (times wRange): none from 100 to 350 Hz, linear outside, 1.2 from 600 Hz. */
     static double rangePenalty(double f) {
         if (f < 100) return (100 - f) / 100;
-        if (f > 350) return Math.min(RANGE_CAP, (f - 350) / 250);
+        if (f >= 600) return RANGE_CAP;
+        if (f > 350) return (f - 350) / 250;
         return 0;
     }
 
