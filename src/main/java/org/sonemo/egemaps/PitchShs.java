@@ -20,7 +20,8 @@ package org.sonemo.egemaps;
  * N/L)] (nothing beyond the last point), divided by 15.</li>
  * <li>The 6 largest strict local maxima over the whole axis (ranked by their grid value) are
  * refined by a parabola through the three grid values; of these, those from 55 to 1000 Hz
- * become the candidates, in that order. Voicing is 1 - mean(SHS over the axis) / score, at least
+ * become the candidates, in that order, except that the one with the highest refined score swaps
+ * places with the first. Voicing is 1 - mean(SHS over the axis) / score, at least
  * 0.</li>
  * </ol>
  */
@@ -200,5 +201,20 @@ final class PitchShs {
             candVoicing[candidates] = score > 0 ? Math.max(0, 1 - mean / score) : 0;
             candidates++;
         }
+        // observed: the kept candidate with the highest refined score goes first, swapping places with
+        // the first (the others keep the grid-value order)
+        int best = 0;
+        for (int q = 1; q < candidates; q++) if (candScore[q] > candScore[best]) best = q;
+        if (best > 0) {
+            swap(candF0, 0, best);
+            swap(candScore, 0, best);
+            swap(candVoicing, 0, best);
+        }
+    }
+
+    private static void swap(double[] a, int i, int j) {
+        double t = a[i];
+        a[i] = a[j];
+        a[j] = t;
     }
 }

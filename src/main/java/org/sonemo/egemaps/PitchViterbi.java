@@ -14,23 +14,28 @@ package org.sonemo.egemaps;
  * (the ratio of the two voicings at which openSMILE switches between two candidates is the same
  * whatever their level; below about 0.01 a lower voicing no longer costs more);</li>
  * <li>plus wRange times a frequency penalty: 0 from 100 to 350 Hz, (100 - f) / 100 below,
- * (f - 350) / 250 above, at most {@link #RANGE_CAP};</li>
+ * (f - 350) / 250 from 350 Hz, and {@link #RANGE_CAP} from 600 Hz on (a step from 1 to 1.2);</li>
  * <li>a voiced state whose voicing is below the cut-off costs wLocal wThr more; the unvoiced state
- * costs {@link #UNVOICED} plus wLocal wThr when the first candidate's voicing reaches the cut-off;</li>
+ * costs wLocal wThr when the first candidate's voicing reaches the cut-off, else nothing;</li>
  * <li>voiced to voiced, from slot i of the previous frame to slot j of this one, costs wTvv times
  * |ln(f_j / p_i)| plus a second term: |ln(f_j / p_0)| from slot 0, but |ln(p_i / p_(i-1))| from any
  * other slot, p the previous frame's candidates. The second term does not depend on where the path
  * goes when it leaves slot i &ge; 1: it is the distance of p_i from the candidate ranked above it. So a
  * path staying on slot k of steady frames pays wTvv |ln(f_k / f_(k-1))| per frame, and a slot-0 glide
  * of ratio r per frame pays 2 wTvv |ln r|;</li>
- * <li>voiced-unvoiced switches cost wTvuv; unvoiced-unvoiced costs wTuu (0). wTvvd had no effect on
- * any probe, nor had wTuu;</li>
+ * <li>voiced-unvoiced switches cost wTvuv; staying unvoiced costs {@link #UNVOICED_STAY} per frame, and
+ * the path starts from an unvoiced state (a voiced first frame pays wTvuv). Found with unvoiced runs of
+ * 1 to 3 frames inside, at the start and at the end of voiced frames ({@code ViterbiProbeTest}): the
+ * unvoiced run costs 2 wTvuv + 9 L - 1 inside (L frames, wLocal wThr 8), wTvuv + 9 L - 1 at the end
+ * and 9 L - 1 more than a voiced start at the start, with wTvuv 10 and 15 and wThr 4 and 2. wTvvd
+ * and wTuu had no effect on any probe;</li>
  * <li>the smoother decodes online over a 40-frame buffer, but deciding the whole input at once gave
  * the same decisions on the clips tried, so this decodes the whole input.</li>
  * </ul>
- * On openSMILE's own candidates of 31 TAVA clips (6542 frames) this gives openSMILE's F0 on all but 6
- * frames at 48 kHz and all but 2 at 16 kHz (the cost function fitted before: 371 and 81 frames off):
- * one is the second frame of a clip, the others voicing decisions next to the cut-off. openSMILE's
+ * On openSMILE's own candidates of all 375 TAVA clips (70,905 frames) this gives openSMILE's F0 on
+ * every frame at 48 and at 16 kHz (before the unvoiced-run costs and the 600 Hz step: 75 and 42 frames
+ * off; with the unvoiced-run costs alone 21 and 8, all choices between near-equal candidates above
+ * 550 Hz; the cost function fitted before that: 371 and 81 frames off on 31 clips). openSMILE's
  * voicingFinalUnclipped (not used here) is the chosen candidate's voicing, or the first candidate's
  * when unvoiced.
  */
@@ -38,19 +43,20 @@ final class PitchViterbi {
     /** openSMILE's option values in eGeMAPS v01b ({@code gemapsv01b_pitchSmoothViterbi}) and the SHS cut-off. */
     static final double W_LOCAL = 2, W_TVV = 10, W_TVUV = 10, W_THR = 4, W_TUU = 0, W_RANGE = 1, CUTOFF = 0.7;
     /**
-     * Observed: the constant cost of the unvoiced state, the largest frequency-range penalty (reached
-     * near 560 Hz), and the voicing below which a voiced state costs no more (0.0095 reproduces the
+     * Observed: the cost of staying unvoiced from one frame to the next, the frequency-range penalty
+     * from 600 Hz on (below 600 Hz it rises linearly to 0.9996 at 599.9 Hz), and the voicing below which a voiced state costs no more (0.0095 reproduces the
      * flips measured with wLocal 2; with wLocal 4 they suggest about 0.0085: rare in real candidates).
      */
-    static final double UNVOICED = 1, RANGE_CAP = 1.2, VOICING_FLOOR = 0.0095;
+    static final double UNVOICED_STAY = 1, RANGE_CAP = 1.2, VOICING_FLOOR = 0.0095;
 
     private PitchViterbi() {
     }
 
-    /** The frequency-range penalty (times wRange): none from 100 to 350 Hz, linear outside. */
+    /** The frequency-range penalty (times wRange): none from 100 to 350 Hz, linear outside, 1.2 from 600 Hz. */
     static double rangePenalty(double f) {
         if (f < 100) return (100 - f) / 100;
-        if (f > 350) return Math.min(RANGE_CAP, (f - 350) / 250);
+        if (f >= 600) return RANGE_CAP;
+        if (f > 350) return (f - 350) / 250;
         return 0;
     }
 
@@ -87,7 +93,7 @@ final class PitchViterbi {
                 logF[s] = valid ? Math.log(f) : 0;
             }
             double v0 = count[t] > 0 ? voic[t][0] : 0;
-            local[uv] = UNVOICED + (v0 >= cutoff ? thresholdBias : 0);
+            local[uv] = v0 >= cutoff ? thresholdBias : 0;
             if (t > 0) {
                 for (int p = 0; p < uv; p++) {
                     boolean valid = p < count[t - 1] && f0[t - 1][p] > 0;
@@ -102,7 +108,7 @@ final class PitchViterbi {
                     continue;
                 }
                 if (t == 0) {
-                    cur[s] = local[s];
+                    cur[s] = local[s] + (s == uv ? 0 : W_TVUV);
                     back[t][s] = uv;
                     continue;
                 }
@@ -112,7 +118,7 @@ final class PitchViterbi {
                     double c0 = prev[p];
                     if (c0 == Double.POSITIVE_INFINITY) continue;
                     double tr;
-                    if (s == uv && p == uv) tr = W_TUU;
+                    if (s == uv && p == uv) tr = UNVOICED_STAY;
                     else if (s == uv || p == uv) tr = W_TVUV;
                     else {
                         double jump = Math.abs(logF[s] - logPrev[p]);

@@ -180,11 +180,43 @@ class PitchStagesTest {
     }
 
     /**
+     * Frames whose candidates are openSMILE's, but listed in another order. openSMILE takes the 6
+     * largest SHS peaks by grid value (as we do) and then swaps the one with the highest refined score
+     * into first place (found on the 230 such frames of every 3rd TAVA clip at 16 kHz: 229 fit, the other
+     * is a peak near 55 Hz). Before that, 606 of 70,905 frames at 16 kHz and 227 at 48 kHz (all 375
+     * clips) had the right candidates in another order; after, 6 and 1 (F0FrameDump). Measured on these
+     * 8 clips per rate: 0.
+     */
+    @Test
+    void candidatesComeInOpenSmilesOrderOnTavaClips() throws Exception {
+        for (int rate : new int[] {48000, 16000}) {
+            int frames = 0, reordered = 0;
+            for (float[] x : clips(rate, 8)) {
+                Run r = run(x, rate);
+                for (int t = 0; t < r.ourCands.size(); t++) {
+                    double[] o = r.ourCands.get(t);
+                    int n = (int) r.cands.get(t, 0);
+                    double[] nf = new double[PitchShs.MAX_CANDIDATES], nv = new double[PitchShs.MAX_CANDIDATES];
+                    for (int i = 0; i < PitchShs.MAX_CANDIDATES; i++) {
+                        nf[i] = r.cands.get(t, 1 + i);
+                        nv[i] = r.cands.get(t, 7 + i);
+                    }
+                    double[] of = java.util.Arrays.copyOfRange(o, 1, 7), ov = java.util.Arrays.copyOfRange(o, 7, 13);
+                    if (F0FrameDump.candCode(nf, nv, n, of, ov, (int) o[0]) == 1) reordered++;
+                    frames++;
+                }
+            }
+            System.out.println("candidates in another order, " + rate + ": " + reordered + " of " + frames + " frames");
+            assertTrue(reordered <= frames / 1000, reordered + " of " + frames + " frames reordered");
+        }
+    }
+
+    /**
      * The smoother alone: openSMILE's own candidates ({@code pitchShsG60}) through {@link PitchViterbi},
      * against openSMILE's smoothed F0 ({@code logPitchRaw}). The cost terms were observed on openSMILE's
-     * smoother (see PitchViterbi); a few decisions next to the voicing cut-off still differ, so the
-     * check is statistical. Measured on these 8 clips: voicing decisions 99.94 %, the same F0 (to
-     * 0.01 Hz) 99.66 % (6 of 1768 frames off).
+     * smoother (see PitchViterbi); a few choices between near-equal candidates still differ, so the
+     * check is statistical. Measured on these 8 clips: the same F0 (to 0.01 Hz) on all 1768 frames
+     * (6 off before the unvoiced costs of ViterbiProbeTest#unvoicedRunsInsideAtTheStartAndAtTheEndCostAsObserved).
      */
     @Test
     void viterbiOnOpenSmileCandidatesFollowsOpenSmileDecisions() throws Exception {
@@ -222,6 +254,6 @@ class PitchStagesTest {
         double va = (double) voicing / frames, sa = (double) same / frames;
         System.out.println("Viterbi on openSMILE's candidates: voicing agrees " + va + ", same F0 " + sa + " (" + frames + " frames)");
         assertTrue(va >= 0.998, "voicing agreement " + va);
-        assertTrue(sa >= 0.995, "same F0 " + sa);
+        assertTrue(sa >= 0.999, "same F0 " + sa);
     }
 }

@@ -35,11 +35,16 @@ class ViterbiProbeTest {
 
     /** openSMILE's F0final per frame for the given candidates (frequencies and voicings per frame). */
     static double[] nativeF0(double[][] f0, double[][] voicing) throws Exception {
+        return nativeF0(f0, voicing, Map.of());
+    }
+
+    /** As {@link #nativeF0(double[][], double[][])} with options of the probe configuration set (e.g. wTvuv). */
+    static double[] nativeF0(double[][] f0, double[][] voicing, Map<String, String> options) throws Exception {
         Assumptions.assumeTrue(NativeExtractor.isAvailable(), "native openSMILE not found; skipping");
         Path conf = Path.of(ViterbiProbeTest.class.getResource("/opensmile/viterbi-probe.conf").toURI());
         int pauseMillis = 1;
         for (int attempt = 0; attempt < 6; attempt++, pauseMillis = 2 * pauseMillis + 1) {
-            List<double[]> rows = run(conf, f0, voicing, pauseMillis);
+            List<double[]> rows = run(conf, f0, voicing, pauseMillis, options);
             if (rows.size() == f0.length) {
                 double[] out = new double[rows.size()];
                 for (int t = 0; t < out.length; t++) out[t] = rows.get(t)[0];
@@ -49,9 +54,9 @@ class ViterbiProbeTest {
         throw new AssertionError("openSMILE did not return one row per frame");
     }
 
-    private static List<double[]> run(Path conf, double[][] f0, double[][] voicing, int pauseMillis) throws Exception {
+    private static List<double[]> run(Path conf, double[][] f0, double[][] voicing, int pauseMillis, Map<String, String> options) throws Exception {
         List<double[]> rows = new ArrayList<>();
-        try (SmileInstance s = SmileInstance.create(conf, Map.of())) {
+        try (SmileInstance s = SmileInstance.create(conf, options)) {
             s.setFrameSink((d, nT, n, t, p, l) -> {
                 for (int k = 0; k < nT; k++) {
                     double[] r = new double[n];
@@ -145,7 +150,8 @@ class ViterbiProbeTest {
      * agree. The 11 others are in 3 places where the path openSMILE takes costs a little more than
      * PitchViterbi's by the observed terms (by 0.5 in one; another starts right after the first frame,
      * where openSMILE's choice is not modelled either: with candidates 150 and 200 Hz on every frame
-     * it picks the second at frame 0 whatever their voicings). Not found yet.
+     * it picks the second at frame 0 whatever their voicings). Not found yet. With the unvoiced costs of
+     * {@link #unvoicedRunsInsideAtTheStartAndAtTheEndCostAsObserved}: 537 of 538 (one frame: 6@2).
      */
     static List<String> randomSequencesOff(int[] sameAndFrames) throws Exception {
         Random r = new Random(7);
@@ -182,10 +188,10 @@ class ViterbiProbeTest {
     void randomCandidateSequencesMostlyDecodeAsOpenSmile() throws Exception {
         int[] counts = new int[2];
         List<String> off = randomSequencesOff(counts);
-        assertTrue(counts[0] >= 0.975 * counts[1], counts[0] + " of " + counts[1] + "; off: " + off);
+        assertTrue(counts[0] >= 0.995 * counts[1], counts[0] + " of " + counts[1] + "; off: " + off);
     }
 
-    @Disabled("target not met: 527 of 538 random frames agree (see randomSequencesOff for the 3 places that differ)")
+    @Disabled("target not met: 537 of 538 random frames agree (the one off: sequence 6, frame 2)")
     @Test
     void randomCandidateSequencesDecodeAsOpenSmileOnEveryFrame() throws Exception {
         int[] counts = new int[2];
@@ -205,5 +211,86 @@ class ViterbiProbeTest {
         assertEquals(250, nativeF0(f, v)[10], 0.01);
         assertEquals(250, javaF0(f, v)[10], 0.01);
         assertTrue(javaF0(f, v)[9] > 0);
+    }
+
+    /**
+     * Frames at 100 Hz (voicing 0.9), except frames [a, b) at {@code fd}: is frame b - 1 voiced, by
+     * openSMILE (native) or by {@link PitchViterbi}?
+     */
+    private static boolean runVoiced(boolean nativeSmoother, int n, int a, int b, double fd) throws Exception {
+        double[][] f = new double[n][], v = new double[n][];
+        for (int t = 0; t < n; t++) {
+            f[t] = new double[]{t >= a && t < b ? fd : 100};
+            v[t] = new double[]{0.9};
+        }
+        return (nativeSmoother ? nativeF0(f, v) : javaF0(f, v))[b - 1] > 0;
+    }
+
+    /** The frequency of the run at which {@link PitchViterbi} switches it from voiced to unvoiced. */
+    private static double javaFlip(int n, int a, int b) throws Exception {
+        double lo = 100, hi = 1000;
+        for (int k = 0; k < 40; k++) {
+            double mid = Math.sqrt(lo * hi);
+            if (runVoiced(false, n, a, b, mid)) lo = mid;
+            else hi = mid;
+        }
+        return lo;
+    }
+
+    /**
+     * A run of frames that jumps away from steady 100 Hz frames is voiced (paying the jumps) or
+     * unvoiced (paying the switches and the unvoiced states): openSMILE's flip frequency, found by
+     * bisection, put an unvoiced run of L frames at 2 wTvuv + 9 L - 1 inside voiced frames, wTvuv + 9 L - 1
+     * at the end, and 9 L - 1 more than a voiced start at the start (wLocal wThr = 8 per unvoiced state
+     * here, the probe's cut-off being 0). So staying unvoiced costs 1 per frame and the path starts from
+     * an unvoiced state; before, an unvoiced state cost 1 and staying unvoiced nothing, which made every
+     * unvoiced run 1 dearer than openSMILE's (on its own candidates of 375 TAVA clips 75 frames off at
+     * 48 kHz and 42 at 16 kHz; with this, 21 and 8). Checked here: openSMILE decides as
+     * {@link PitchViterbi} 1 % below and 1 % above PitchViterbi's flip frequency.
+     */
+    @Test
+    void unvoicedRunsInsideAtTheStartAndAtTheEndCostAsObserved() throws Exception {
+        int n = 21;
+        int[][] runs = {{10, 11}, {10, 12}, {10, 13}, {20, 21}, {0, 1}, {0, 2}};
+        for (int[] r : runs) {
+            double flip = javaFlip(n, r[0], r[1]);
+            assertTrue(flip > 110 && flip < 900, "flip " + flip);
+            assertTrue(runVoiced(true, n, r[0], r[1], flip / 1.01), "frames " + r[0] + ".." + r[1] + " voiced at " + flip / 1.01);
+            assertTrue(!runVoiced(true, n, r[0], r[1], flip * 1.01), "frames " + r[0] + ".." + r[1] + " unvoiced at " + flip * 1.01);
+        }
+    }
+
+    /**
+     * The frequency-range penalty R(f), measured on openSMILE's smoother as the voicing v at which 21
+     * steady frames of one candidate turn voiced: -2 ln v + R(f) is the same at the flip for every f, so
+     * R(f) = 2 ln(v(f) / v(200 Hz)). Measured: linear, (100 - f) / 100 from 52 to 99 Hz and (f - 350) / 250
+     * from 400 to 599.99 Hz (to 1e-4), then 1.2 from 600 Hz exactly (600, 600.01, 650 ... 950 Hz): a step,
+     * not a cap reached at 650 Hz as modelled before, which chose between near-equal candidates above
+     * 550 Hz differently on 21 frames of openSMILE's own candidates (48 kHz, 375 clips; 16 kHz: 8).
+     */
+    @Test
+    void rangePenaltyStepsTo1point2At600Hz() throws Exception {
+        double base = voicingFlip(200);
+        for (double f : new double[]{80, 500, 599, 600, 700}) {
+            double r = 2 * Math.log(voicingFlip(f) / base);
+            assertEquals(PitchViterbi.rangePenalty(f), r, 2e-3, "range penalty at " + f + " Hz");
+        }
+    }
+
+    /** The voicing at which 21 steady frames of one candidate at f turn voiced in openSMILE's smoother. */
+    private static double voicingFlip(double f) throws Exception {
+        int n = 21;
+        double lo = 0.005, hi = 0.5;
+        for (int k = 0; k < 16; k++) {
+            double mid = Math.sqrt(lo * hi);
+            double[][] ff = new double[n][], vv = new double[n][];
+            for (int t = 0; t < n; t++) {
+                ff[t] = new double[]{f};
+                vv[t] = new double[]{mid};
+            }
+            if (nativeF0(ff, vv)[n / 2] > 0) hi = mid;
+            else lo = mid;
+        }
+        return hi;
     }
 }
