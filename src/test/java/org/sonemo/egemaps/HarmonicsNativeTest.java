@@ -4,18 +4,15 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.sonemo.audio.AudioBuffer;
-import org.sonemo.audio.AudioFiles;
 import org.sonemo.features.ExtractorSpec;
 import org.sonemo.features.FeatureSet;
 import org.sonemo.features.FeatureTable;
 import org.sonemo.features.Level;
 import org.sonemo.opensmile.NativeExtractor;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -35,22 +32,14 @@ class HarmonicsNativeTest {
     static int[] agreement(int rate, int step, List<String> off) throws Exception {
         Assumptions.assumeTrue(NativeExtractor.isAvailable(),
                 "native openSMILE not found (run third_party/fetch-opensmile.sh); skipping harmonics");
-        List<Path> files;
-        try (Stream<Path> s = Files.walk(Corpus.root().resolve("tava/audio"))) {
-            files = s.filter(p -> p.toString().endsWith(".wav")).sorted().toList();
-        }
+        List<Path> files = Corpus.tavaClips();
         int[] exact = new int[OUTPUTS.length + 1];
         try (var pitch = NativeExtractor.openLevel(SPEC, "gemapsv01b_logPitch");
              var form = NativeExtractor.openLevel(SPEC, "gemapsv01b_formants");
              var spec = NativeExtractor.openLevel(SPEC, "gemapsv01b_fftmagG60");
              var harm = NativeExtractor.openLevel(SPEC, "gemapsv01b_harmonics")) {
             for (int fi = 0; fi < files.size(); fi += step) {
-                int[] r = new int[1];
-                float[] x = Corpus.readPcm16(files.get(fi), r);
-                if (r[0] != rate) {
-                    x = AudioFiles.resample(AudioBuffer.mono(x, r[0]), rate).samples();
-                    for (int j = 0; j < x.length; j++) x[j] = Math.max(-32768, Math.min(32767, Math.round(x[j] * 32768f))) / 32768f;
-                }
+                float[] x = Corpus.clipAt(files.get(fi), rate);
                 AudioBuffer a = AudioBuffer.mono(x, rate);
                 FeatureTable p = pitch.extract(a), f = form.extract(a), m = spec.extract(a), h = harm.extract(a);
                 int fftSize = 2 * (m.columns() - 1);

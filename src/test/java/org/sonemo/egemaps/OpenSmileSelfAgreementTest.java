@@ -5,7 +5,6 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.sonemo.audio.AudioBuffer;
-import org.sonemo.audio.AudioFiles;
 import org.sonemo.features.Engine;
 import org.sonemo.features.Extractor;
 import org.sonemo.features.ExtractorSpec;
@@ -21,7 +20,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -65,21 +63,13 @@ class OpenSmileSelfAgreementTest {
 
     static Map<String, Double> selfAgreement(int rate) throws Exception {
         Assumptions.assumeTrue(NativeExtractor.isAvailable(), "native openSMILE not found; skipping");
-        List<Path> files;
-        try (Stream<Path> s = Files.walk(Corpus.root().resolve("tava/audio"))) {
-            files = s.filter(p -> p.toString().endsWith(".wav")).sorted().toList();
-        }
+        List<Path> files = Corpus.tavaClips();
         List<String> names = EgemapsNames.FUNCTIONALS;
         double[][] a = new double[names.size()][files.size()], b = new double[names.size()][files.size()];
         try (Extractor int16 = Extractor.open(new ExtractorSpec(FeatureSet.EGEMAPS_V02, Level.FUNCTIONALS, Engine.NATIVE, InputScale.OPENSMILE_INT16));
              Extractor unity = Extractor.open(new ExtractorSpec(FeatureSet.EGEMAPS_V02, Level.FUNCTIONALS, Engine.NATIVE, InputScale.UNITY))) {
             for (int i = 0; i < files.size(); i++) {
-                int[] r = new int[1];
-                float[] x = Corpus.readPcm16(files.get(i), r);
-                if (r[0] != rate) {
-                    x = AudioFiles.resample(AudioBuffer.mono(x, r[0]), rate).samples();
-                    for (int j = 0; j < x.length; j++) x[j] = Math.max(-32768, Math.min(32767, Math.round(x[j] * 32768f))) / 32768f;
-                }
+                float[] x = Corpus.clipAt(files.get(i), rate);
                 AudioBuffer audio = AudioBuffer.mono(x, rate);
                 FeatureTable fa = int16.extract(audio), fb = unity.extract(audio);
                 for (int k = 0; k < names.size(); k++) {
