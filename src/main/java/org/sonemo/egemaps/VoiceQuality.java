@@ -63,18 +63,18 @@ final class VoiceQuality {
     /**
      * The spectral peak openSMILE takes as harmonic h of f0 (observed given its F0 and spectrum):
      * the first local maximum (strictly above both neighbours) found searching outward from bin
-     * round(h f0 / df), the upper bin before the lower one at each distance, at most
-     * ceil(f0 / df / 2) bins away; -1 when there is none. (The nearest peak to the real position,
+     * round(h f0 / df), the upper bin before the lower one at each distance, within half a bin
+     * plus f0 / 2 of h f0 (the peak's bin reaches within f0 / 2); -1 when there is none. (The nearest peak to the real position,
      * used before, differed on 0.8 % of 48 kHz frames: openSMILE takes the upper of two peaks
      * when the lower one is only closer by the fraction.)
      */
     int harmonicPeak(double[] mag, double f0, int h) {
-        double fb = f0 / df;
-        int k = (int) Math.round(h * fb), w = (int) Math.ceil(fb / 2);
-        for (int d = 0; d <= w; d++) {
+        double fb = f0 / df, c = h * fb, w = fb / 2 + 0.5;
+        int k = (int) Math.round(c);
+        for (int d = 0; d - 0.5 <= w; d++) {
             int up = k + d, down = k - d;
-            if (up >= 1 && up <= bins - 2 && isPeak(mag, up)) return up;
-            if (d > 0 && down >= 1 && down <= bins - 2 && isPeak(mag, down)) return down;
+            if (up <= bins - 2 && up - c <= w && isPeak(mag, up)) return up;
+            if (d > 0 && down >= 1 && c - down <= w && isPeak(mag, down)) return down;
         }
         return -1;
     }
@@ -108,10 +108,11 @@ final class VoiceQuality {
     }
 
     /**
-     * Amplitude at a formant as openSMILE's output shows it: the largest harmonic (of the first
-     * 100) whose interpolated peak frequency lies within 0.8..1.2 times the formant frequency (its
-     * bandwidth plays no part); harmonic 1 counts with its raw bin magnitude. 0 when none falls
-     * there (then openSMILE outputs 0 dB).
+     * Amplitude at a formant as openSMILE's output shows it: of the harmonics (of the first 100)
+     * whose interpolated peak frequency lies within 0.8..1.2 times the formant frequency (its
+     * bandwidth plays no part), the one with the largest raw peak bin, taken at its interpolated
+     * height (harmonic 1 at its raw bin). The largest interpolated height, used before, picked a
+     * neighbour on 1-4 % of frames. 0 when none falls there (then openSMILE outputs 0 dB).
      */
     double formantAmplitude(double[] mag, double f0, double formant) {
         double lo = 0.8 * formant, hi = 1.2 * formant, best = 0, bestBin = 0;

@@ -45,9 +45,11 @@ class HarmonicRulesTest {
     }
 
     @Test
-    void aHarmonicWithoutAPeakWithinHalfF0IsMinus200dBAndTheDifferenceIsClippedAt201() {
-        // harmonic 3 (bin 30): nearest peak at bin 36, farther than ceil(10 / 2) = 5 bins
-        double[] out = run(spectrum(10, 8, 20, 4, 36, 2), 10);
+    void aHarmonicWithoutAPeakWithinHalfF0PlusHalfABinIsMinus200dBAndTheDifferenceIsClippedAt201() {
+        // harmonic 3 (bin 30): a peak 5 bins away is taken (f0 / 2 + 0.5 = 5.5), one 6 bins away is not
+        double[] out = run(spectrum(10, 8, 20, 4, 35, 2), 10);
+        assertEquals(20 * Math.log10(4.0 / 2.0), out[0], TOL);
+        out = run(spectrum(10, 8, 20, 4, 36, 2), 10);
         assertEquals(20 * Math.log10(4.0 / 8.0) + 200, out[0], TOL);
         out = run(spectrum(10, 8, 20, 16, 36, 2), 10);
         assertEquals(201, out[0], TOL);
@@ -55,9 +57,8 @@ class HarmonicRulesTest {
 
     @Test
     void aHarmonicThatFindsThePeakOfTheOneBelowIsMinus201dB() {
-        // f0 4.6 bins: harmonic 1 from bin 5 finds 6, harmonic 2 from bin 9 finds 11, harmonic 3
-        // from bin 14 (at most 3 bins) finds 11 again
-        double[] out = run(spectrum(6, 8, 11, 4), 4.6);
+        // f0 5 bins: harmonic 2 (bin 10) finds the peak at 12, and so does harmonic 3 (bin 15, 3 bins away)
+        double[] out = run(spectrum(5, 8, 12, 4), 5);
         assertEquals(20 * Math.log10(4.0 / 8.0) + 201, out[0], TOL);
     }
 

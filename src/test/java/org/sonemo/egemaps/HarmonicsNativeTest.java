@@ -77,23 +77,23 @@ class HarmonicsNativeTest {
     }
 
     /**
-     * Measured (every 10th clip, 4841 voiced frames at 48 kHz, 4244 at 16 kHz): HNR on every frame,
-     * H1-H2 on all but 2 / 1, H1-A3 and the formant amplitudes on all but 4-7 / 0-2 (low-F0
-     * electroglottograph frames). Before these rules: HNR 95.7 % (48 kHz), H1-H2 97.8 %, formant
-     * amplitudes 96-99 %. The bar: 99.9 % for HNR, 99.7 % for the others.
+     * Measured: every 10th clip (4841 voiced frames at 48 kHz, 4244 at 16 kHz), every output on every
+     * frame; every 2nd clip (-Dharmonics.step=2; 24827 / 20879 frames) all but 2 HNR and 2 F1
+     * amplitude frames at 48 kHz and 1 H1-A3 frame at 16 kHz. Before these rules: HNR 95.7 % (48 kHz),
+     * H1-H2 97.8 %, formant amplitudes 96-99 %. The bar: 99.9 % of the frames for every output.
      */
     @ParameterizedTest(name = "rate {0}")
     @ValueSource(ints = {48000, 16000})
     void harmonicOutputsGivenOpenSmilesInputsMatch(int rate) throws Exception {
         List<String> off = new ArrayList<>();
-        int[] exact = agreement(rate, 10, off);
+        int[] exact = agreement(rate, Integer.getInteger("harmonics.step", 10), off);
         int n = exact[OUTPUTS.length];
         StringBuilder sb = new StringBuilder("rate " + rate + ", " + n + " voiced frames; within 1e-3 dB:");
         for (int j = 0; j < OUTPUTS.length; j++) sb.append(' ').append(OUTPUTS[j]).append(' ').append(exact[j]);
         System.out.println(sb);
         assertTrue(n > 1000, "too few voiced frames: " + n);
         for (int j = 0; j < OUTPUTS.length; j++) {
-            assertTrue(exact[j] >= (j == 0 ? 0.999 : 0.997) * n, sb + "; first off: " + off.subList(0, Math.min(10, off.size())));
+            assertTrue(exact[j] >= 0.999 * n, sb + "; first off: " + off.subList(0, Math.min(10, off.size())));
         }
     }
 }
