@@ -230,7 +230,7 @@ class NativeParityTest {
 
     /**
      * HNR and H1-H2 amean and stddevNorm. On all 375 TAVA clips (48 / 16 kHz): HNR 0.9998 / 0.9999,
-     * 0.998 / 0.999; H1-H2 0.993 / 0.992, 0.79 / 0.996 (before cHarmonics' peak rules were reproduced:
+     * 0.998 / 0.999; H1-H2 0.9998 / 0.998, 0.79 / 1.0000 (before cHarmonics' peak rules were reproduced:
      * HNR stddevNorm 0.61 / 0.90, H1-H2 0.94 / 0.989, -0.95 / -0.57). The 0.79 is one clip
      * (s21_frightened, not in this subset): one frame whose F0 differs by 0.3 semitone moves H1-H2 by
      * 16 dB, and the clip's mean is -0.12 dB (stddevNorm -86 against 2702); without it r is 0.9997.
