@@ -16,7 +16,7 @@ final class VoiceLlds {
     private final PitchShs shs;
     private final VoiceQuality vq;
     private final Formants formants;
-    private final double[] js = new double[2], formantAmp = new double[3];
+    private final double[] js = new double[2], harm = new double[5];
 
     VoiceLlds(int sampleRate) {
         this.sampleRate = sampleRate;
@@ -73,19 +73,10 @@ final class VoiceLlds {
             double[] packed = fft.forward(frame, frameLength);
             RealFft.magnitude(packed, fftSize, mag);
             out[EgemapsAnalyzer.HNR][t] = vq.hnr(packed, f0[t]);
-            // observed in openSMILE's output: "H1-H2" is the 2nd minus the 3rd harmonic and
-            // "H1-A3" the 2nd harmonic minus A3 (harmonic numbering shifted by one), while the
-            // formant amplitudes are relative to the first harmonic's raw peak bin
-            double h1 = vq.firstHarmonicBin(mag, f0[t]);
-            double h2 = vq.harmonic(mag, f0[t], 2);
-            double h3 = vq.harmonic(mag, f0[t], 3);
-            out[EgemapsAnalyzer.H1H2][t] = VoiceQuality.db(h2, h3);
-            double[] amp = formantAmp;
-            for (int i = 0; i < 3; i++) {
-                amp[i] = i < formants.found ? vq.formantAmplitude(mag, f0[t], formants.freq[i]) : 0;
-                out[FORMANT_COLS[i][2]][t] = VoiceQuality.db(amp[i], h1);
-            }
-            out[EgemapsAnalyzer.H1A3][t] = VoiceQuality.db(h2, amp[2]);
+            vq.harmonicDifferences(mag, f0[t], formants.freq, formants.found, harm);
+            out[EgemapsAnalyzer.H1H2][t] = harm[0];
+            out[EgemapsAnalyzer.H1A3][t] = harm[1];
+            for (int i = 0; i < 3; i++) out[FORMANT_COLS[i][2]][t] = harm[2 + i];
             vq.jitterShimmer(x, t, hop, f0[t], js);
             out[EgemapsAnalyzer.JITTER][t] = js[0];
             out[EgemapsAnalyzer.SHIMMER][t] = js[1];

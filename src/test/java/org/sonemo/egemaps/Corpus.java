@@ -66,6 +66,26 @@ final class Corpus {
         throw new IOException(path + ": no data chunk");
     }
 
+    /** The TAVA clips (tava/audio, every .wav, sorted). */
+    static List<Path> tavaClips() throws IOException {
+        try (java.util.stream.Stream<Path> s = Files.walk(root().resolve("tava/audio"))) {
+            return s.filter(p -> p.toString().endsWith(".wav")).sorted().toList();
+        }
+    }
+
+    /**
+     * A clip as float samples (int16 / 32768) at the given rate: resampled when the file's rate
+     * differs, and then rounded to 16 bits as a file at that rate would be.
+     */
+    static float[] clipAt(Path path, int rate) throws IOException {
+        int[] r = new int[1];
+        float[] x = readPcm16(path, r);
+        if (r[0] == rate) return x;
+        x = org.sonemo.audio.AudioFiles.resample(org.sonemo.audio.AudioBuffer.mono(x, r[0]), rate).samples();
+        for (int j = 0; j < x.length; j++) x[j] = Math.max(-32768, Math.min(32767, Math.round(x[j] * 32768f))) / 32768f;
+        return x;
+    }
+
     static List<String> every(List<String> all, int step) {
         List<String> out = new ArrayList<>();
         for (int i = 0; i < all.size(); i += step) out.add(all.get(i));

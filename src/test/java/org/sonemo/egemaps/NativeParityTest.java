@@ -217,16 +217,28 @@ class NativeParityTest {
     }
 
     @Disabled("target not met (375 TAVA clips, 48 / 16 kHz, merged engine REVISION 4): jitter amean 0.80 / 0.81, "
-            + "stddevNorm 0.61 / 0.74; shimmer amean 0.89 / 0.86, stddevNorm 0.80 / 0.79; HNR stddevNorm 0.61 / 0.90 "
-            + "(median relative error 0.016 / 0.0016: one file's sigma over a near-zero mean dominates r); H1-H2 amean "
-            + "0.94 / 0.989, stddevNorm -0.95 / -0.57 (sigma over a mean near 0 dB). HNR amean passes. Given openSMILE's "
-            + "own F0 (every 3rd clip), jitter amean 0.87 / 0.85, stddevNorm 0.70 / 0.74, shimmer 0.90 / 0.88, "
-            + "0.75 / 0.80: openSMILE's exact lags and its chain start at voicing onsets are not reproduced")
+            + "stddevNorm 0.61 / 0.74; shimmer amean 0.89 / 0.86, stddevNorm 0.80 / 0.79. Given openSMILE's own F0 "
+            + "(every 3rd clip), jitter amean 0.87 / 0.85, stddevNorm 0.70 / 0.74, shimmer 0.90 / 0.88, 0.75 / 0.80: "
+            + "openSMILE's exact lags and its chain start at voicing onsets are not reproduced. openSMILE agrees with "
+            + "itself on all four at >= 0.99998 (OpenSmileSelfAgreementTest)")
     @ParameterizedTest(name = "rate {0} (0 = own)")
     @ValueSource(ints = {0, 16000})
     void voiceQualityFunctionalsCorrelateAtLeast097(int rate) throws Exception {
-        // jitter, shimmer, HNR, H1-H2; the formant group (H1-A3, F1-F3) has its own tests below
-        assertCorrelations(rate, EgemapsNames.FUNCTIONALS.subList(30, 38), 0.97);
+        // jitter, shimmer; HNR and H1-H2 below, the formant group (H1-A3, F1-F3) further down
+        assertCorrelations(rate, EgemapsNames.FUNCTIONALS.subList(30, 34), 0.97);
+    }
+
+    /**
+     * HNR and H1-H2 amean and stddevNorm. On all 375 TAVA clips (48 / 16 kHz): HNR 0.9998 / 0.9999,
+     * 0.998 / 0.999; H1-H2 0.9998 / 0.998, 0.79 / 1.0000 (before cHarmonics' peak rules were reproduced:
+     * HNR stddevNorm 0.61 / 0.90, H1-H2 0.94 / 0.989, -0.95 / -0.57). The 0.79 is one clip
+     * (s21_frightened, not in this subset): one frame whose F0 differs by 0.3 semitone moves H1-H2 by
+     * 16 dB, and the clip's mean is -0.12 dB (stddevNorm -86 against 2702); without it r is 0.9997.
+     */
+    @ParameterizedTest(name = "rate {0} (0 = own)")
+    @ValueSource(ints = {0, 16000})
+    void hnrAndH1H2FunctionalsCorrelateAtLeast097(int rate) throws Exception {
+        assertCorrelations(rate, EgemapsNames.FUNCTIONALS.subList(34, 38), 0.97);
     }
 
     /** openSMILE's own correlation with itself under a 3e-5 gain change (spec, sensitivity section). */
