@@ -60,15 +60,19 @@ class JitterShimmerTest {
         }
     }
 
+    /**
+     * Periods of amplitude 1 and 0.8 in turn: |dA| / mean A = 0.2 / 0.9 whenever a frame holds two
+     * periods. (Their jitter is not 0: the L-sample correlation windows of unequal pulses bias the
+     * lags by alternate fractions of a sample, and openSMILE's jitter there is the same 0.00167 as
+     * ours; {@link JitterLagParityTest} compares it frame by frame.)
+     */
     @Test
     void alternatingAmplitudesGiveShimmerOfTheirMeanRelativeDifference() {
-        // periods of amplitude 1 and 0.8 in turn: |dA| / mean A = 0.2 / 0.9 whenever a frame holds two periods
         double[][] v = run(pulses(1, i -> 400, i -> i % 2 == 0 ? 1 : 0.8), 120);
         double two = 20 * Math.log10(1 + 0.2 / 0.9), three = 20 * Math.log10(1 + 0.2 / (2.8 / 3)), three2 = 20 * Math.log10(1 + 0.2 / (2.6 / 3));
         for (int t = 15; t < 80; t++) {
             double s = v[t][1];
             assertTrue(Math.abs(s - two) < 1e-3 || Math.abs(s - three) < 1e-3 || Math.abs(s - three2) < 1e-3, "frame " + t + ": " + s);
-            assertEquals(0, v[t][0], 1e-4, "jitter frame " + t);
         }
     }
 
@@ -200,11 +204,12 @@ class JitterShimmerTest {
     /**
      * Given openSMILE's own F0 (so that only the period picking differs), every 8th TAVA clip at
      * 48 kHz: frame values and per-file means of the non-zero frames against openSMILE's.
-     * Measured (47 clips): frames r = 0.444 jitter / 0.696 shimmer, file means r = 0.743 / 0.796
-     * (the chain before the cPitchJitter observations of {@link VoiceQuality#jitterShimmer}:
-     * 0.48 / 0.57 and 0.76 / 0.82; this small subset is dominated by one clip, s35_annoyed, whose
-     * onset we still miss). The thresholds hold these figures; the issue's 0.97 is for the file
-     * functionals and is not reached (docs/egemaps-java.md).
+     * Measured (47 clips): frames r = 0.521 jitter / 0.744 shimmer, file means r = 0.865 / 0.855
+     * (with a fixed T0-sample correlation window and the chain moving by refined lags: 0.444 /
+     * 0.696 and 0.743 / 0.796; before the cPitchJitter observations of
+     * {@link VoiceQuality#jitterShimmer}: 0.48 / 0.57 and 0.76 / 0.82). The thresholds hold these
+     * figures; the issue's 0.97 is for the file functionals and is not reached
+     * (docs/egemaps-java.md).
      */
     @Test
     void givenOpenSmilesF0FramesAndFileMeansCorrelate() throws Exception {
@@ -248,7 +253,7 @@ class JitterShimmerTest {
         }
         double[] r = {pearson(nj, jj), pearson(ns, js), pearson(fnj, fjj), pearson(fns, fjs)};
         System.out.printf("jitter/shimmer given openSMILE's F0: frames r %.3f / %.3f, file means r %.3f / %.3f%n", r[0], r[1], r[2], r[3]);
-        assertTrue(r[0] >= 0.35 && r[1] >= 0.5 && r[2] >= 0.7 && r[3] >= 0.75, java.util.Arrays.toString(r));
+        assertTrue(r[0] >= 0.45 && r[1] >= 0.7 && r[2] >= 0.8 && r[3] >= 0.8, java.util.Arrays.toString(r));
     }
 
     /**
