@@ -162,7 +162,9 @@ final class VoiceQuality {
      * 20 log10(1 + sum |b_k - a_k| / sum (a_k + b_k) / 2), with a_k, b_k the peak-to-peak
      * amplitudes of the two correlated windows x[s, s + L) and x[s + L, s + 2L) (single deviant
      * pulses: exact; T0-sample windows held openSMILE's shimmer on 45 % of TAVA's voiced frames
-     * given its F0, L-sample windows on 47 % at 48 kHz, 48 % -> 50 % at 16 kHz).</li>
+     * given its F0, L-sample windows on 47 % at 48 kHz, 48 % -> 50 % at 16 kHz). The ratio is
+     * capped at 1, so shimmer never exceeds 20 log10(2) dB (alternating bursts of 1 and 0.2:
+     * openSMILE gives 6.0206 dB, not 7.36).</li>
      * <li>A frame that takes no period repeats the previous values.</li>
      * </ul>
      * Not reproduced: where chains diverge by a few samples (rejections while F0 changes, frames
@@ -217,7 +219,8 @@ final class VoiceQuality {
         frameMeanPeriod = n > 0 ? sumT / n : 0;
         if (n > 0) {
             heldJitter = nDiff > 0 ? (sumDiff / nDiff) / (sumT / n) : 0;
-            heldShimmer = sumA > 0 ? 20 * Math.log10(1 + sumDA / sumA) : 0;
+            // the relative difference is capped at 1: openSMILE never exceeds 20 log10(2) dB
+            heldShimmer = sumA > 0 ? 20 * Math.log10(1 + Math.min(1, sumDA / sumA)) : 0;
         }
         out[0] = heldJitter;
         out[1] = heldShimmer;
