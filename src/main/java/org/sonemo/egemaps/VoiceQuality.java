@@ -157,7 +157,8 @@ final class VoiceQuality {
      * each).</li>
      * <li>jitter = mean |T_k - T_k-1| over the frame's periods, where T_k-1 of the first is the
      * last period taken before (also across voiced frames that took none), divided by the mean of
-     * the frame's own periods only (alternating and random period trains: exact).</li>
+     * the frame's own periods only (alternating and random period trains: exact), capped at 1
+     * (a jump from 400- to 180-sample periods: openSMILE gives 1.0000 where the ratio is 1.08).</li>
      * <li>Each period compares its own window with the window one period later: shimmer =
      * 20 log10(1 + sum |b_k - a_k| / sum (a_k + b_k) / 2), with a_k, b_k the peak-to-peak
      * amplitudes of the two correlated windows x[s, s + L) and x[s + L, s + 2L) (single deviant
@@ -218,7 +219,7 @@ final class VoiceQuality {
         }
         frameMeanPeriod = n > 0 ? sumT / n : 0;
         if (n > 0) {
-            heldJitter = nDiff > 0 ? (sumDiff / nDiff) / (sumT / n) : 0;
+            heldJitter = nDiff > 0 ? Math.min(1, (sumDiff / nDiff) / (sumT / n)) : 0; // capped, as openSMILE's
             // the relative difference is capped at 1: openSMILE never exceeds 20 log10(2) dB
             heldShimmer = sumA > 0 ? 20 * Math.log10(1 + Math.min(1, sumDA / sumA)) : 0;
         }
