@@ -177,7 +177,8 @@ final class VoiceQuality {
     private double[] cc = new double[0];
     /** Mean length (samples) of the periods the last call took; 0 when it took none. */
     double frameMeanPeriod;
-    private double chainPos = -1, lastPeriod, heldJitter, heldShimmer;
+    private int chainPos = -1;
+    private double lastPeriod, heldJitter, heldShimmer;
     private boolean haveLastPeriod;
 
     /** An unvoiced frame: the chain breaks, the last period is forgotten and the held values are cleared. */
@@ -196,61 +197,73 @@ final class VoiceQuality {
      * amplitude sequences, then on TAVA clips given openSMILE's own F0:
      * <ul>
      * <li>The periods form one chain through consecutive voiced frames (an unvoiced frame breaks
-     * it and clears the held values). A new chain starts at the frame's first sample (assumed). A period at
-     * chain position s is the lag in [0.9, 1.1] times the frame's F0 period with the largest
-     * correlation of the window x[s, s + T0) with x[s + lag, ...) (mean removed, parabolic
-     * refinement); the chain then moves on by that lag. A lag correlating below 0.5, or a maximum
-     * on either end of the search range (both ends rounded down), is rejected and the chain moves
-     * on by one F0 period (rejecting the edge maxima raised the share of frames holding
-     * openSMILE's periods from 65 % to 74 %).</li>
+     * it and clears the held values). A new chain starts at the frame's first sample (exact on
+     * TAVA onsets: openSMILE's first period there equals ours to float precision). A period at
+     * chain position s is the lag L in [0.9, 1.1] times the frame's F0 period with the largest
+     * correlation (mean removed, normalised) of x[s, s + L) with the next L samples x[s + L, s + 2L),
+     * refined by a parabola through the correlations at L - 1, L, L + 1 (a fixed window of T0
+     * samples instead missed openSMILE's lags by 0.6 samples median; on pure tones the L-sample
+     * window reproduces openSMILE's small bias, e.g. 401.3018 for a 401.3-sample period). The
+     * chain then moves on by the whole-sample lag L, not the refined one (Gaussian pulses every
+     * 400.3 samples: openSMILE's periods drift over ~35 periods exactly as windows slipping 0.3
+     * samples a period do). A lag correlating below 0.5 is rejected and still moves the chain
+     * by L (a TAVA onset after three weak lags lands exactly where openSMILE's does); a maximum on
+     * either end of the search range (both ends rounded down), or silence, is rejected and moves
+     * it by round(T0) (pulse trains after silence: openSMILE's first period starts there).</li>
      * <li>Frame t takes periods while the chain lies at least two longest periods (2 x 1.1 T0)
-     * before the end of its hop, (t + 1) * hop: with constant impulse trains of 150, 200 and 300
-     * samples this bound fits every frame; it makes the number of periods per frame follow real
-     * time (1,1,1,1,2 for 400-sample periods at 48 kHz). The first frame of a new chain reaches one
-     * F0 period further (two voicing onsets in TAVA clips took periods only this allows).</li>
+     * before the end of its hop, (t + 1) * hop, and always tries once (openSMILE's onset frame
+     * holds the period at its own start, and frames whose chain lags behind real time hold one
+     * each).</li>
      * <li>jitter = mean |T_k - T_k-1| over the frame's periods, where T_k-1 of the first is the
      * last period taken before (also across voiced frames that took none), divided by the mean of
-     * the frame's own periods only (alternating and random period trains: exact).</li>
+     * the frame's own periods only (alternating and random period trains: exact), capped at 1
+     * (a jump from 400- to 180-sample periods: openSMILE gives 1.0000 where the ratio is 1.08).</li>
      * <li>Each period compares its own window with the window one period later: shimmer =
      * 20 log10(1 + sum |b_k - a_k| / sum (a_k + b_k) / 2), with a_k, b_k the peak-to-peak
-     * amplitudes of x[s, s + T0) and x[s + lag, s + lag + T0) (single deviant pulses: exact; on
-     * TAVA clips it reproduces openSMILE's value to 4 digits wherever the periods agree).</li>
+     * amplitudes of the two correlated windows x[s, s + L) and x[s + L, s + 2L) (single deviant
+     * pulses: exact; T0-sample windows held openSMILE's shimmer on 45 % of TAVA's voiced frames
+     * given its F0, L-sample windows on 47 % at 48 kHz, 48 % -> 50 % at 16 kHz). The ratio is
+     * capped at 1, so shimmer never exceeds 20 log10(2) dB (alternating bursts of 1 and 0.2:
+     * openSMILE gives 6.0206 dB, not 7.36).</li>
      * <li>A frame that takes no period repeats the previous values.</li>
      * </ul>
-     * Not reproduced: openSMILE's exact lags (ours differ by a fraction of a sample, on flat
-     * correlation maxima by a few samples) and exactly where a new chain starts at a voicing onset;
-     * 76 % (48 kHz) and 79 % (16 kHz) of voiced frames agree with openSMILE on their periods'
-     * presence and mean length (within 0.5 %, every 3rd TAVA clip given openSMILE's F0).
+     * Not reproduced: where chains diverge by a few samples (rejections while F0 changes, frames
+     * without a period). Given openSMILE's F0 (126 / 125 TAVA clips), 79 % (48 kHz) and 84 %
+     * (16 kHz) of voiced frames agree on their periods' presence and mean length within 0.5 %, and
+     * 27 % hold openSMILE's jitter to 1e-4 (13 % with the fixed window).
      */
     void jitterShimmer(float[] x, int t, int hop, double f0, double[] out) {
         double t0 = sampleRate / f0;
         // both ends rounded down: of the roundings tried, the one whose periods agree most often
         int lo = (int) Math.floor(t0 * (1 - SEARCH_RANGE)), hi = (int) Math.floor(t0 * (1 + SEARCH_RANGE));
-        int win = (int) Math.round(t0);
         if (cc.length < hi + 2) cc = new double[hi + 2];
-        boolean newChain = chainPos < 0;
-        if (newChain) chainPos = (double) t * hop;
-        // the first frame of a chain reaches one F0 period further (observed at voicing onsets)
-        double lastStart = (t + 1.0) * hop - 2 * t0 * (1 + SEARCH_RANGE) + (newChain ? t0 : 0);
-        int n = 0, nDiff = 0;
+        if (chainPos < 0) chainPos = t * hop;
+        long lastStart = (long) Math.floor((t + 1.0) * hop - 2 * t0 * (1 + SEARCH_RANGE));
+        int n = 0, nDiff = 0, attempts = 0;
         double sumT = 0, sumDiff = 0, sumDA = 0, sumA = 0;
-        while (chainPos <= lastStart) {
-            int ib = (int) Math.round(chainPos);
-            if (ib + hi + 1 + win >= x.length) break;
+        // every frame tries at least once (observed at voicing onsets and where the chain lags real time)
+        while (chainPos <= lastStart || attempts == 0) {
+            attempts++;
+            int ib = chainPos;
+            if (ib + 2 * (hi + 1) >= x.length) break;
             int best = -1;
             for (int lag = lo - 1; lag <= hi + 1; lag++) {
-                cc[lag] = correlation(x, ib, ib + lag, win);
-                if (lag >= lo && lag <= hi && (best < 0 || cc[lag] > cc[best])) best = lag;
+                // lag L compares x[s, s + L) with the next L samples (exact on onset periods, see above)
+                cc[lag] = correlation(x, ib, ib + lag, lag);
+                if (lag >= lo && lag <= hi && (best < 0 || cc[best] < cc[lag])) best = lag;
             }
-            // observed: a maximum on the edge of the search range is rejected like a weak one
-            if (cc[best] < MIN_CC || best == lo || best == hi) {
-                chainPos += t0;
+            if (cc[best] < MIN_CC && cc[best] > 0) {
+                chainPos = ib + best; // a weak period still moves the chain by its lag
+                continue;
+            }
+            // silence (no correlation at all) or a maximum on an edge: one F0 period on
+            if (cc[best] <= 0 || best == lo || best == hi) {
+                chainPos = ib + (int) Math.round(t0);
                 continue;
             }
             double period = best, den = cc[best - 1] - 2 * cc[best] + cc[best + 1];
             if (den < 0) period += Math.max(-1, Math.min(1, 0.5 * (cc[best - 1] - cc[best + 1]) / den));
-            int next = ib + (int) Math.round(period);
-            double a = peakToPeak(x, ib, ib + win), b = peakToPeak(x, next, next + win);
+            double a = peakToPeak(x, ib, ib + best), b = peakToPeak(x, ib + best, ib + 2 * best);
             n++;
             sumT += period;
             if (haveLastPeriod) {
@@ -261,17 +274,17 @@ final class VoiceQuality {
             haveLastPeriod = true;
             sumDA += Math.abs(b - a);
             sumA += (a + b) / 2;
-            chainPos += period;
+            chainPos = ib + best; // by the whole-sample lag: the refinement does not move the chain
         }
         frameMeanPeriod = n > 0 ? sumT / n : 0;
         if (n > 0) {
-            heldJitter = nDiff > 0 ? (sumDiff / nDiff) / (sumT / n) : 0;
-            heldShimmer = sumA > 0 ? 20 * Math.log10(1 + sumDA / sumA) : 0;
+            heldJitter = nDiff > 0 ? Math.min(1, (sumDiff / nDiff) / (sumT / n)) : 0; // capped, as openSMILE's
+            // the relative difference is capped at 1: openSMILE never exceeds 20 log10(2) dB
+            heldShimmer = sumA > 0 ? 20 * Math.log10(1 + Math.min(1, sumDA / sumA)) : 0;
         }
         out[0] = heldJitter;
         out[1] = heldShimmer;
     }
-
     /** Pearson correlation of x[i, i + w) and x[j, j + w); 0 when either is constant. */
     private static double correlation(float[] x, int i, int j, int w) {
         double sa = 0, sb = 0, sab = 0, saa = 0, sbb = 0;

@@ -60,15 +60,19 @@ class JitterShimmerTest {
         }
     }
 
+    /**
+     * Periods of amplitude 1 and 0.8 in turn: |dA| / mean A = 0.2 / 0.9 whenever a frame holds two
+     * periods. (Their jitter is not 0: the L-sample correlation windows of unequal pulses bias the
+     * lags by alternate fractions of a sample, and openSMILE's jitter there is the same 0.00167 as
+     * ours; {@link JitterLagParityTest} compares it frame by frame.)
+     */
     @Test
     void alternatingAmplitudesGiveShimmerOfTheirMeanRelativeDifference() {
-        // periods of amplitude 1 and 0.8 in turn: |dA| / mean A = 0.2 / 0.9 whenever a frame holds two periods
         double[][] v = run(pulses(1, i -> 400, i -> i % 2 == 0 ? 1 : 0.8), 120);
         double two = 20 * Math.log10(1 + 0.2 / 0.9), three = 20 * Math.log10(1 + 0.2 / (2.8 / 3)), three2 = 20 * Math.log10(1 + 0.2 / (2.6 / 3));
         for (int t = 15; t < 80; t++) {
             double s = v[t][1];
             assertTrue(Math.abs(s - two) < 1e-3 || Math.abs(s - three) < 1e-3 || Math.abs(s - three2) < 1e-3, "frame " + t + ": " + s);
-            assertEquals(0, v[t][0], 1e-4, "jitter frame " + t);
         }
     }
 
@@ -150,6 +154,49 @@ class JitterShimmerTest {
     }
 
     /**
+     * openSMILE caps the relative amplitude difference at 1: bursts of amplitude 1 and 0.2 in
+     * turn (sum |b - a| / sum (a + b) / 2 = 0.8 / 0.6) give 20 log10(2) = 6.0206 dB on every
+     * frame, not 20 log10(1 + 0.8 / 0.6) = 7.36 dB, and so does 0.3 (6.34 dB uncapped); 0.34
+     * (0.66 / 0.67) stays below the cap at 5.9555 dB. Ours equals openSMILE's on every frame
+     * with both chains running (1e-4 dB); on TAVA the cap made 35 (31) more voiced frames hold
+     * openSMILE's shimmer, given its F0.
+     */
+    @Test
+    void shimmerIsCappedLikeOpenSmile() {
+        Assumptions.assumeTrue(NativeExtractor.isAvailable(), "native openSMILE not found; skipping");
+        double cap = 20 * Math.log10(2);
+        for (double low : new double[]{0.2, 0.3, 0.34}) {
+            double[][] v = withOpenSmilesF0(pulses(1, i -> 400, i -> i % 2 == 0 ? 1 : low), SR);
+            double expected = low < 1 / 3.0 ? cap : 20 * Math.log10(1 + (1 - low) / ((1 + low) / 2));
+            for (int t = 12; t < 85; t++) {
+                assertEquals(expected, v[t][1], 1e-3, "openSMILE, low amplitude " + low + ", frame " + t);
+                assertEquals(v[t][1], v[t][3], 1e-4, "ours, low amplitude " + low + ", frame " + t);
+            }
+        }
+    }
+
+    /**
+     * openSMILE caps jitter at 1 as well: bursts every 400 samples, then every 180 without an
+     * unvoiced frame between, give 1.0000 in the two frames after the jump (ours uncapped:
+     * 1.0834); ours equals it there and no frame of either exceeds 1. (In TAVA, 60 frames of
+     * openSMILE's reach 0.99 and none exceeds 1.)
+     */
+    @Test
+    void jitterIsCappedAtOneLikeOpenSmile() {
+        Assumptions.assumeTrue(NativeExtractor.isAvailable(), "native openSMILE not found; skipping");
+        double[][] v = withOpenSmilesF0(pulses(1, i -> i < 40 ? 400 : 180, i -> 1), SR);
+        int capped = 0;
+        for (int t = 0; t < v.length; t++) {
+            assertTrue(v[t][0] <= 1 && v[t][2] <= 1, "frame " + t + ": " + v[t][0] + " / " + v[t][2]);
+            if (v[t][0] == 1) {
+                capped++;
+                assertEquals(1, v[t][2], 1e-9, "our jitter frame " + t);
+            }
+        }
+        assertEquals(2, capped, "frames where openSMILE's jitter is 1");
+    }
+
+    /**
      * openSMILE divides the mean period difference (the first against the previous frame's last
      * period) by the mean of the frame's own periods: impulses 400 and 408 samples apart in turn
      * give 8 / 400, 8 / 408 or 8 / 404 per frame; ours only these values too.
@@ -200,11 +247,12 @@ class JitterShimmerTest {
     /**
      * Given openSMILE's own F0 (so that only the period picking differs), every 8th TAVA clip at
      * 48 kHz: frame values and per-file means of the non-zero frames against openSMILE's.
-     * Measured (47 clips): frames r = 0.444 jitter / 0.696 shimmer, file means r = 0.743 / 0.796
-     * (the chain before the cPitchJitter observations of {@link VoiceQuality#jitterShimmer}:
-     * 0.48 / 0.57 and 0.76 / 0.82; this small subset is dominated by one clip, s35_annoyed, whose
-     * onset we still miss). The thresholds hold these figures; the issue's 0.97 is for the file
-     * functionals and is not reached (docs/egemaps-java.md).
+     * Measured (47 clips): frames r = 0.589 jitter / 0.760 shimmer, file means r = 0.890 / 0.885
+     * (with a fixed T0-sample correlation window and the chain moving by refined lags: 0.444 /
+     * 0.696 and 0.743 / 0.796; before the cPitchJitter observations of
+     * {@link VoiceQuality#jitterShimmer}: 0.48 / 0.57 and 0.76 / 0.82). The thresholds hold these
+     * figures; the issue's 0.97 is for the file functionals and is not reached
+     * (docs/egemaps-java.md).
      */
     @Test
     void givenOpenSmilesF0FramesAndFileMeansCorrelate() throws Exception {
@@ -248,7 +296,7 @@ class JitterShimmerTest {
         }
         double[] r = {pearson(nj, jj), pearson(ns, js), pearson(fnj, fjj), pearson(fns, fjs)};
         System.out.printf("jitter/shimmer given openSMILE's F0: frames r %.3f / %.3f, file means r %.3f / %.3f%n", r[0], r[1], r[2], r[3]);
-        assertTrue(r[0] >= 0.35 && r[1] >= 0.5 && r[2] >= 0.7 && r[3] >= 0.75, java.util.Arrays.toString(r));
+        assertTrue(r[0] >= 0.45 && r[1] >= 0.7 && r[2] >= 0.8 && r[3] >= 0.8, java.util.Arrays.toString(r));
     }
 
     /**
