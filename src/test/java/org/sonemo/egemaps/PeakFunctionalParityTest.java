@@ -75,12 +75,27 @@ class PeakFunctionalParityTest {
         }
     }
 
+    /** One contour per rule of {@link Functionals#peaks} (test resource opensmile/peak-probes.txt). */
+    @Test
+    void ruleProbesMatchOpenSmile() throws Exception {
+        Path probes = Path.of(PeakFunctionalParityTest.class.getResource("/opensmile/peak-probes.txt").toURI());
+        int count = 0;
+        for (String line : java.nio.file.Files.readAllLines(probes)) {
+            if (line.isBlank() || line.startsWith("#")) continue;
+            String[] t = line.trim().split("\\s+");
+            double[] x = new double[t.length];
+            for (int i = 0; i < t.length; i++) x[i] = Double.parseDouble(t[i]);
+            check(x, line);
+            count++;
+        }
+        assertEquals(20, count);
+    }
+
     /**
-     * Random smoothed contours (like loudness after sma3). Measured: 30 of 40 agree exactly, 33
-     * have the same number of peaks; the others differ in whether a later, slightly higher peak
-     * replaces the last one, or a valley just past the threshold counts (the 5 % replacement rule
-     * and the threshold reference are approximations of openSMILE's choice). On openSMILE's own
-     * loudness contours of 94 TAVA clips the peak count agrees on 92.
+     * Random smoothed contours (like loudness after sma3). Measured: 37 of 40 agree exactly (the
+     * rules of 2026-11-24; before them 30). On other seeds 30-34 of 40 (seeds 5-11: 34, 30, 33,
+     * 34, 31, 33, 34; before 30, 21, 33, 33, 27, 32, 32). The rest differ where a valley at a
+     * plateau or a pending maximum near the end decides, cases the rules do not cover.
      */
     @Test
     void randomSmoothedContoursMostlyMatchOpenSmile() throws Exception {
@@ -102,6 +117,6 @@ class PeakFunctionalParityTest {
         }
         System.out.println("peak functional: " + exact + " of " + total + " random contours exact, " + samePeaks
                 + " with the same number of peaks; off: " + off);
-        assertTrue(exact >= 0.75 * total, exact + " of " + total + " exact; off: " + off);
+        assertTrue(exact >= 37, exact + " of " + total + " exact; off: " + off);
     }
 }
