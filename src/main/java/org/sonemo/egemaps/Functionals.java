@@ -77,8 +77,9 @@ final class Functionals {
      * <li>At the end, the highest maximum pending since the last accepted minimum is accepted when
      * thr above it and either no minimum candidate follows it or the contour falls thr below it.</li>
      * </ul>
-     * Slopes run from the first frame to the first extremum, between consecutive extrema (both as
-     * positive magnitudes), and from the last extremum to the last frame: that final slope keeps
+     * Slopes run from the first frame to the first extremum (signed: rising into a maximum, falling
+     * into a minimum), between consecutive extrema (magnitudes), and from the last extremum to the
+     * last frame: that final slope keeps
      * its sign (negative after a peak, among the falling slopes) and counts in the mean but not in
      * the sum of squared deviations of the standard deviation, which still divides by the full
      * count. Without any extremum the single slope is (last - first) / n with n in frames.
@@ -97,7 +98,9 @@ final class Functionals {
         boolean[] isPeak = new boolean[n];
         int m = 0;
         double latestMin = x[0], refMax = x[0];
-        boolean minSinceMax = false;
+        double lowStart = x[0]; // lowest of frame 0 and the minimum candidates before any extremum
+        boolean minSinceMax = false; // a minimum candidate since the last maximum candidate
+        int startPeak = -1; // a maximum that became the reference before any extremum
         int pend = -1, high = -1; // pending maximum (5 % rule), highest pending maximum
         boolean minAfterHigh = false;
         for (int i = 2; i < n - 2; i++) {
@@ -114,7 +117,8 @@ final class Functionals {
                         isPeak[m++] = true;
                         acc = true;
                     } else {
-                        if (pend < 0 || y > PEAK_REPLACE * x[pend]) pend = i;
+                        double a = m == 0 ? lowStart : x[idx[m - 1]];
+                        if (y - a >= thr && (pend < 0 || y > PEAK_REPLACE * x[pend])) pend = i;
                         if (high < 0 || y > x[high]) {
                             high = i;
                             minAfterHigh = false;
@@ -131,11 +135,12 @@ final class Functionals {
                     pend = high = -1;
                 } else if (!minSinceMax && refMax - y >= thr) {
                     refMax = y;
+                    if (m == 0) startPeak = i;
                 }
+                minSinceMax = false;
             } else {
                 if (!afterMax) {
-                    double a = m == 0 ? x[0] : x[idx[m - 1]];
-                    if (pend >= 0 && x[pend] - y >= thr && x[pend] - a >= thr) {
+                    if (pend >= 0 && x[pend] - y >= thr) {
                         idx[m] = pend;
                         isPeak[m++] = true;
                         idx[m] = i;
@@ -144,6 +149,10 @@ final class Functionals {
                         pend = high = -1;
                     } else if (m == 0) {
                         if (refMax - y >= thr) {
+                            if (startPeak >= 0) {
+                                idx[m] = startPeak;
+                                isPeak[m++] = true;
+                            }
                             idx[m] = i;
                             isPeak[m++] = false;
                             pend = high = -1;
@@ -158,6 +167,7 @@ final class Functionals {
                     pend = high = -1;
                 }
                 latestMin = y;
+                if (m == 0) lowStart = Math.min(lowStart, y);
                 minSinceMax = true;
                 minAfterHigh = true;
             }
@@ -182,7 +192,9 @@ final class Functionals {
             boolean prevPeak = !isPeak[0]; // the first frame acts as the opposite of the first extremum
             for (int k = 0; k < m; k++) {
                 if (isPeak[k]) peaks++;
-                double slope = Math.abs(x[idx[k]] - x[prev]) / ((idx[k] - prev) * framePeriod);
+                // the slope from frame 0 keeps its sign (a first maximum below frame 0: negative rise)
+                double d = isPeak[k] ? x[idx[k]] - x[prev] : x[prev] - x[idx[k]];
+                double slope = (k == 0 ? d : Math.abs(d)) / ((idx[k] - prev) * framePeriod);
                 if (isPeak[k] && !prevPeak) rising[rc++] = slope;
                 else if (!isPeak[k] && prevPeak) falling[fc++] = slope;
                 prev = idx[k];
