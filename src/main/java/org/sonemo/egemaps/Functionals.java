@@ -50,25 +50,40 @@ final class Functionals {
         return s;
     }
 
+    /** A pending or accepted maximum gives way to a later one only when this much higher (observed). */
+    static final double PEAK_REPLACE = 1.05;
+
     /**
      * Peaks and valleys of a contour with a relative threshold, and the slopes between them, as
      * openSMILE's peak functional computes them (found by feeding it crafted contours through
-     * {@code cExternalSource}, see PeakFunctionalParityTest). Returns {numPeaks, meanRising,
-     * stddevRising, meanFalling, stddevFalling}; slopes in units per second given the frame period.
+     * {@code cExternalSource} and reading its {@code consoleDbg} listing of the extrema it keeps, see
+     * PeakFunctionalParityTest). Returns {numPeaks, meanRising, stddevRising, meanFalling,
+     * stddevFalling}; slopes in units per second given the frame period.
      *
-     * <p>Candidates are strict local maxima and minima at frames 2 .. n-3 (frames 0, 1, n-2 and
-     * n-1 never are). A candidate of the other kind than the last accepted extremum is appended when
-     * it differs from that extremum (from the first frame while there is none) by at least
-     * {@code relThresh} times the contour's range; one of the same kind replaces the last extremum
-     * when it is more than 5 % higher (a maximum) or lower (a minimum). Slopes run from the first frame to the first
-     * extremum, between consecutive extrema (both as positive magnitudes), and from the last
-     * extremum to the last frame: that final slope keeps its sign (negative after a peak, among
-     * the falling slopes) and counts in the mean but not in the sum of squared deviations of the
-     * standard deviation, which still divides by the full count. Without any extremum the single
-     * slope is (last - first) / n with n in frames, not seconds.
+     * <p>Candidates are strict local maxima and minima at frames 2 .. n-3 (plateaus never are);
+     * thr = {@code relThresh} x range. Observed rules, in one pass:
+     * <ul>
+     * <li>A maximum after an accepted minimum (or at the start) is accepted when it is thr above
+     * the latest minimum candidate, accepted or not (at the start also: thr above frame 0).
+     * Otherwise it stays pending: the best pending maximum is replaced by a later one only when
+     * more than 5 % higher, and a later minimum candidate thr below it accepts both (if it is thr
+     * above the last accepted minimum, or frame 0).</li>
+     * <li>A maximum after an accepted maximum replaces it when more than 5 % higher or thr above
+     * the latest minimum candidate since.</li>
+     * <li>A minimum after an accepted maximum (or at the start) is accepted when thr below that
+     * maximum (frame 0 at the start); a maximum candidate that follows the accepted one with no
+     * minimum candidate between (a plateau valley) and is thr lower becomes that reference.
+     * A minimum after an accepted minimum replaces it when lower.</li>
+     * <li>At the end, the highest maximum pending since the last accepted minimum is accepted when
+     * thr above it and either no minimum candidate follows it or the contour falls thr below it.</li>
+     * </ul>
+     * Slopes run from the first frame to the first extremum (signed: rising into a maximum, falling
+     * into a minimum), between consecutive extrema (magnitudes), and from the last extremum to the
+     * last frame: that final slope keeps
+     * its sign (negative after a peak, among the falling slopes) and counts in the mean but not in
+     * the sum of squared deviations of the standard deviation, which still divides by the full
+     * count. Without any extremum the single slope is (last - first) / n with n in frames.
      */
-    static final double PEAK_REPLACE = 1.05;
-
     static double[] peaks(double[] x, double relThresh, double framePeriod) {
         int n = x.length;
         double[] out = new double[5];
@@ -82,18 +97,87 @@ final class Functionals {
         int[] idx = new int[n];
         boolean[] isPeak = new boolean[n];
         int m = 0;
+        double latestMin = x[0], refMax = x[0];
+        double lowStart = x[0]; // lowest of frame 0 and the minimum candidates before any extremum
+        boolean minSinceMax = false; // a minimum candidate since the last maximum candidate
+        int startPeak = -1; // a maximum that became the reference before any extremum
+        int pend = -1, high = -1; // pending maximum (5 % rule), highest pending maximum
+        boolean minAfterHigh = false;
         for (int i = 2; i < n - 2; i++) {
             boolean peak = x[i - 1] < x[i] && x[i] > x[i + 1];
             if (!peak && !(x[i - 1] > x[i] && x[i] < x[i + 1])) continue;
-            if (m > 0 && isPeak[m - 1] == peak) {
-                // observed: a later peak must be 5 % higher to replace the last one, a valley only lower
-                if (peak ? x[i] > PEAK_REPLACE * x[idx[m - 1]] : x[i] < x[idx[m - 1]]) idx[m - 1] = i;
-                continue;
+            double y = x[i];
+            boolean afterMax = m > 0 && isPeak[m - 1];
+            if (peak) {
+                boolean deep = !Double.isNaN(latestMin) && y - latestMin >= thr;
+                boolean acc = false;
+                if (!afterMax) {
+                    if (deep) {
+                        idx[m] = i;
+                        isPeak[m++] = true;
+                        acc = true;
+                    } else {
+                        double a = m == 0 ? lowStart : x[idx[m - 1]];
+                        if (y - a >= thr && (pend < 0 || y > PEAK_REPLACE * x[pend])) pend = i;
+                        if (high < 0 || y > x[high]) {
+                            high = i;
+                            minAfterHigh = false;
+                        }
+                    }
+                } else if (y > PEAK_REPLACE * x[idx[m - 1]] || deep) {
+                    idx[m - 1] = i;
+                    acc = true;
+                }
+                if (acc) {
+                    refMax = y;
+                    minSinceMax = false;
+                    latestMin = Double.NaN;
+                    pend = high = -1;
+                } else if (!minSinceMax && refMax - y >= thr) {
+                    refMax = y;
+                    if (m == 0) startPeak = i;
+                }
+                minSinceMax = false;
+            } else {
+                if (!afterMax) {
+                    if (pend >= 0 && x[pend] - y >= thr) {
+                        idx[m] = pend;
+                        isPeak[m++] = true;
+                        idx[m] = i;
+                        isPeak[m++] = false;
+                        refMax = x[pend];
+                        pend = high = -1;
+                    } else if (m == 0) {
+                        if (refMax - y >= thr) {
+                            if (startPeak >= 0) {
+                                idx[m] = startPeak;
+                                isPeak[m++] = true;
+                            }
+                            idx[m] = i;
+                            isPeak[m++] = false;
+                            pend = high = -1;
+                        }
+                    } else if (y < x[idx[m - 1]]) {
+                        idx[m - 1] = i;
+                        pend = high = -1;
+                    }
+                } else if (refMax - y >= thr) {
+                    idx[m] = i;
+                    isPeak[m++] = false;
+                    pend = high = -1;
+                }
+                latestMin = y;
+                if (m == 0) lowStart = Math.min(lowStart, y);
+                minSinceMax = true;
+                minAfterHigh = true;
             }
-            double ref = m == 0 ? x[0] : x[idx[m - 1]];
-            if ((peak ? x[i] - ref : ref - x[i]) >= thr) {
-                idx[m] = i;
-                isPeak[m++] = peak;
+        }
+        if (high >= 0 && m > 0 && !isPeak[m - 1] && x[high] - x[idx[m - 1]] >= thr) {
+            double lo = Double.POSITIVE_INFINITY;
+            for (int t = high; t < n; t++) lo = Math.min(lo, x[t]);
+            if (!minAfterHigh || x[high] - lo >= thr) {
+                idx[m] = high;
+                isPeak[m++] = true;
             }
         }
         double[] rising = new double[m + 1], falling = new double[m + 1];
@@ -108,7 +192,9 @@ final class Functionals {
             boolean prevPeak = !isPeak[0]; // the first frame acts as the opposite of the first extremum
             for (int k = 0; k < m; k++) {
                 if (isPeak[k]) peaks++;
-                double slope = Math.abs(x[idx[k]] - x[prev]) / ((idx[k] - prev) * framePeriod);
+                // the slope from frame 0 keeps its sign (a first maximum below frame 0: negative rise)
+                double d = isPeak[k] ? x[idx[k]] - x[prev] : x[prev] - x[idx[k]];
+                double slope = (k == 0 ? d : Math.abs(d)) / ((idx[k] - prev) * framePeriod);
                 if (isPeak[k] && !prevPeak) rising[rc++] = slope;
                 else if (!isPeak[k] && prevPeak) falling[fc++] = slope;
                 prev = idx[k];
