@@ -37,8 +37,9 @@ final class ExperimentCommand {
               --grid study|wide|fast        SVR grid (default study); linear uses its own
               --search halving|grid         (default halving: factor 4 from 10% of the data)
               --ensemble 50                 ensemble selection steps over the last round (1: single best)
-              --normalise pooled|per-domain z-scoring with the training rows' statistics (default), or each
-                                            domain with its own training part's (corpus normalisation)
+              --normalise pooled|per-domain|unseen-domain   z-scoring with the training rows' statistics
+                                            (default); each domain with its own training part's (corpus
+                                            normalisation); pooled, but per domain for a domain not trained on
               --folds 5  --min-cluster 25  --seed 1  --no-groups  --constant-total
               --set egemaps  --engine native|java  --cache DIR  --jobs N
             KIND: pmemo, iads, iads-nomusic, tava, 4q, emomusic, manifest (options: KIND,name=X,groups=off:PATH)""";
@@ -97,9 +98,11 @@ final class ExperimentCommand {
                 + "; nested " + method.name().toLowerCase(Locale.ROOT) + " search (3 inner folds, out-of-fold 1 - R² averaged over"
                 + " the training set's domains)" + (c.search().ensemble() > 1 ? ", ensemble selection (" + c.search().ensemble() + " steps)" : "")
                 + "; seed " + seed);
-        notes.add("normalisation: " + (c.normalisation() == Normalisation.PER_DOMAIN
-                ? "per-domain (each domain's features z-scored with the statistics of its own training part, also when the model is not trained on it)"
-                : "pooled (z-scoring with the training rows' statistics)"));
+        notes.add("normalisation: " + c.normalisation().key() + switch (c.normalisation()) {
+            case POOLED -> " (z-scoring with the training rows' statistics)";
+            case PER_DOMAIN -> " (each domain's features z-scored with the statistics of its own training part, also when the model is not trained on it)";
+            case UNSEEN_DOMAIN -> " (pooled over the training rows; a domain with no training rows z-scored with its own training part's statistics)";
+        });
         notes.add("grids: " + grids.entrySet().stream().map(e -> e.getKey() + " " + e.getValue().size() + " candidates").toList());
         notes.add("command: `sonemo experiment " + String.join(" ", args) + "`");
         notes.add("date: " + Instant.now() + ", " + Runtime.getRuntime().availableProcessors() + " cores, Java " + Runtime.version());
@@ -154,13 +157,13 @@ final class ExperimentCommand {
         return e;
     }
 
-    /** {@code --normalise pooled|per-domain} (default pooled). */
+    /** {@code --normalise pooled|per-domain|unseen-domain} (default pooled). */
     static Normalisation normalisation(Args a) {
         String v = a.get("normalise", "pooled");
         try {
             return Normalisation.parse(v);
         } catch (IllegalArgumentException e) {
-            throw new UsageException("--normalise must be pooled or per-domain, not '" + v + "'");
+            throw new UsageException("--normalise must be pooled, per-domain or unseen-domain, not '" + v + "'");
         }
     }
 

@@ -37,7 +37,7 @@ final class TrainCommand {
             usage: sonemo train --data KIND:PATH [--features CSV] [--data KIND:PATH [--features CSV] ...] --out MODEL
               --label arousal|valence|both (default both)   --model svr|linear (default svr)
               --grid study|wide|fast  --search halving|grid  --ensemble 50 (1: single best)
-              --cv 5 (0: no cross-validated metrics)   --normalise pooled (per-domain: experiments only)
+              --cv 5 (0: no cross-validated metrics)   --normalise pooled (per-domain, unseen-domain: experiments only)
               --set egemaps  --engine native|java  --cache DIR  --jobs N  --seed 1  --min-cluster 25  --no-groups
             --features after a --data gives that dataset's features as a CSV instead of extracting them.""";
 
@@ -53,8 +53,9 @@ final class TrainCommand {
             out.println(HELP);
             return 0;
         }
-        if (ExperimentCommand.normalisation(a) == Normalisation.PER_DOMAIN) {
-            throw new UsageException("--normalise per-domain applies to experiments only: a model would need the domain of every clip"
+        Normalisation n = ExperimentCommand.normalisation(a);
+        if (n != Normalisation.POOLED) {
+            throw new UsageException("--normalise " + n.key() + " applies to experiments only: a model would need the domain of every clip"
                     + " it predicts, which predict does not know; train z-scores with the training rows' statistics (pooled)");
         }
         Path outFile = Path.of(a.require("out"));

@@ -114,8 +114,8 @@ public final class Experiment {
                         int[] train = IntStream.concat(Arrays.stream(pickA), Arrays.stream(pickB).map(i -> i + na)).toArray();
                         if (train.length < 10) continue;
                         long ts = System.nanoTime();
-                        // per-domain: statistics of each domain's training part (features only), the main domain's rows unchanged
-                        double[][] xs = c.normalisation() == Normalisation.PER_DOMAIN
+                        // per domain: statistics of each domain's training part (features only), the main domain's rows unchanged
+                        double[][] xs = c.normalisation().aligns(pickA.length, pickB.length)
                                 ? Normalisation.align(x, domain, new int[][]{trA, Normalisation.shift(trB, na)}, Normalisation.largest(pickA.length, pickB.length))
                                 : x;
                         HyperSearch.Result r = HyperSearch.search(xs, y, train, domain, g.getValue(), c.search().withSeed(seed));

@@ -15,22 +15,38 @@ import java.util.stream.IntStream;
  * not trained on. A model trained on music alone then sees sounds standardised by the sounds'
  * own training-part statistics. Applies to experiments only: a saved model would need the
  * domain of every clip it predicts.</li>
+ * <li>{@link #UNSEEN_DOMAIN}: pooled over the training rows, per domain for a domain with no
+ * training rows. In joint training the domains' feature offsets tell the model which label
+ * distribution a row comes from (4Q's +-1 signs, TAVA's ratings); for a domain the model never
+ * saw they only make it extrapolate.</li>
  * </ul>
  */
 public enum Normalisation {
-    POOLED, PER_DOMAIN;
+    POOLED("pooled"), PER_DOMAIN("per-domain"), UNSEEN_DOMAIN("unseen-domain");
 
-    /** {@code pooled} or {@code per-domain}. */
+    private final String key;
+
+    Normalisation(String key) {
+        this.key = key;
+    }
+
+    /** {@code pooled}, {@code per-domain} or {@code unseen-domain}. */
     public static Normalisation parse(String s) {
-        return switch (s.strip()) {
-            case "pooled" -> POOLED;
-            case "per-domain" -> PER_DOMAIN;
-            default -> throw new IllegalArgumentException("normalisation must be pooled or per-domain: " + s);
-        };
+        for (Normalisation n : values()) if (n.key.equals(s.strip())) return n;
+        throw new IllegalArgumentException("normalisation must be pooled, per-domain or unseen-domain: " + s);
     }
 
     public String key() {
-        return this == POOLED ? "pooled" : "per-domain";
+        return key;
+    }
+
+    /** Whether a training set with these row counts per domain is aligned by {@link #align}. */
+    boolean aligns(int... trainingRows) {
+        return switch (this) {
+            case POOLED -> false;
+            case PER_DOMAIN -> true;
+            case UNSEEN_DOMAIN -> Arrays.stream(trainingRows).anyMatch(n -> n == 0);
+        };
     }
 
     /**

@@ -79,7 +79,7 @@ class LearnCommandsTest {
         assertTrue(bad.err().contains("unknown dataset kind"), bad.err());
         Run norm = run("experiment", "--a", "tava:/x", "--b", "4q:/y", "--normalise", "corpus", "--out", tmp.resolve("e").toString());
         assertEquals(2, norm.code());
-        assertTrue(norm.err().contains("--normalise must be pooled or per-domain, not 'corpus'"), norm.err());
+        assertTrue(norm.err().contains("--normalise must be pooled, per-domain or unseen-domain, not 'corpus'"), norm.err());
         // a model cannot carry per-domain statistics: predict does not know a clip's domain
         Run perDomain = run("train", "--data", "tava:/x", "--normalise", "per-domain", "--out", tmp.resolve("m").toString());
         assertEquals(2, perDomain.code());

@@ -56,7 +56,12 @@ class NormalisationTest {
     void parsesAndNamesTheMainDomain() {
         assertEquals(Normalisation.PER_DOMAIN, Normalisation.parse("per-domain"));
         assertEquals(Normalisation.POOLED, Normalisation.parse("pooled"));
+        assertEquals(Normalisation.UNSEEN_DOMAIN, Normalisation.parse("unseen-domain"));
         assertThrows(IllegalArgumentException.class, () -> Normalisation.parse("corpus"));
+        assertFalse(Normalisation.POOLED.aligns(0, 192));
+        assertTrue(Normalisation.PER_DOMAIN.aligns(300, 192));
+        assertTrue(Normalisation.UNSEEN_DOMAIN.aligns(0, 192));
+        assertFalse(Normalisation.UNSEEN_DOMAIN.aligns(300, 48), "joint training stays pooled");
         assertEquals(1, Normalisation.largest(0, 192));
         assertEquals(0, Normalisation.largest(300, 192));
         assertEquals(0, Normalisation.largest(5, 5));
@@ -87,6 +92,14 @@ class NormalisationTest {
         assertTrue(perTransfer > 0.8, "per-domain removes the offset: " + perTransfer);
         assertTrue(cell(per, "b", "a") > 0.8, "and the other way: " + cell(per, "b", "a"));
         assertTrue(cell(per, "a+b", "a") > cell(pooled, "a+b", "a"), "joint training no longer mixes two scales");
+        // unseen-domain: a single domain's models as per-domain, the joint model as pooled, to the bit
+        Experiment.Results unseen = Experiment.run(a, b, config(grid, Normalisation.UNSEEN_DOMAIN), null);
+        for (int i = 0; i < pooled.predictions().size(); i++) {
+            var u = unseen.predictions().get(i);
+            var expected = (u.training().equals("a+b") ? pooled : per).predictions().get(i);
+            assertEquals(expected.id(), u.id());
+            assertEquals(expected.predicted(), u.predicted(), 0, u.toString());
+        }
     }
 
     static Experiment.Config config(Map<String, List<PipelineOptions>> grid, Normalisation n) {
