@@ -5,6 +5,7 @@ import org.sonemo.data.Label;
 import org.sonemo.learn.Experiment;
 import org.sonemo.learn.Grids;
 import org.sonemo.learn.HyperSearch;
+import org.sonemo.learn.Normalisation;
 import org.sonemo.learn.PipelineOptions;
 import org.sonemo.learn.Report;
 
@@ -36,6 +37,9 @@ final class ExperimentCommand {
               --grid study|wide|fast        SVR grid (default study); linear uses its own
               --search halving|grid         (default halving: factor 4 from 10% of the data)
               --ensemble 50                 ensemble selection steps over the last round (1: single best)
+              --normalise pooled|per-domain|unseen-domain   z-scoring with the training rows' statistics
+                                            (default); each domain with its own training part's (corpus
+                                            normalisation); pooled, but per domain for a domain not trained on
               --folds 5  --min-cluster 25  --seed 1  --no-groups  --constant-total
               --set egemaps  --engine native|java  --cache DIR  --jobs N
             KIND: pmemo, iads, iads-nomusic, tava, 4q, emomusic, manifest (options: KIND,name=X,groups=off:PATH)""";
@@ -47,13 +51,14 @@ final class ExperimentCommand {
     private static int execute(String[] args, PrintStream out, PrintStream err) throws IOException {
         Args a = Args.parse(args,
                 Set.of("a", "b", "a-features", "b-features", "ratios", "labels", "models", "grid", "search", "folds",
-                        "min-cluster", "seed", "set", "engine", "cache", "jobs", "out", "threads", "ensemble"),
+                        "min-cluster", "seed", "set", "engine", "cache", "jobs", "out", "threads", "ensemble", "normalise"),
                 Set.of("no-groups", "constant-total", "help"));
         if (a.flag("help")) {
             out.println(HELP);
             return 0;
         }
         Path dir = Path.of(a.require("out"));
+        Normalisation normalisation = normalisation(a); // before the features: a typo fails fast
         String set = a.get("set", "egemaps");
         Path cache = Path.of(a.get("cache", LearnData.defaultCache().toString()));
         int jobs = a.integer("jobs", Runtime.getRuntime().availableProcessors());
@@ -80,7 +85,7 @@ final class ExperimentCommand {
         long seed = a.integer("seed", 1);
         Experiment.Config c = new Experiment.Config(labels, grids, a.doubles("ratios", "0,0.25,0.5,0.75,1"), a.integer("folds", 5),
                 a.integer("min-cluster", 25), !a.flag("no-groups"), a.flag("constant-total"), seed,
-                new HyperSearch.Options(method, 3, 4, 0.1, seed, a.integer("threads", 0), ensemble(a)));
+                new HyperSearch.Options(method, 3, 4, 0.1, seed, a.integer("threads", 0), ensemble(a)), normalisation);
         Experiment.Results r = Experiment.run(da, db, c, m -> err.println("sonemo: " + m));
         List<String> notes = new ArrayList<>();
         notes.add("A: " + da.data().summary());
@@ -93,6 +98,11 @@ final class ExperimentCommand {
                 + "; nested " + method.name().toLowerCase(Locale.ROOT) + " search (3 inner folds, out-of-fold 1 - R² averaged over"
                 + " the training set's domains)" + (c.search().ensemble() > 1 ? ", ensemble selection (" + c.search().ensemble() + " steps)" : "")
                 + "; seed " + seed);
+        notes.add("normalisation: " + c.normalisation().key() + switch (c.normalisation()) {
+            case POOLED -> " (z-scoring with the training rows' statistics)";
+            case PER_DOMAIN -> " (each domain's features z-scored with the statistics of its own training part, also when the model is not trained on it)";
+            case UNSEEN_DOMAIN -> " (pooled over the training rows; a domain with no training rows z-scored with its own training part's statistics)";
+        });
         notes.add("grids: " + grids.entrySet().stream().map(e -> e.getKey() + " " + e.getValue().size() + " candidates").toList());
         notes.add("command: `sonemo experiment " + String.join(" ", args) + "`");
         notes.add("date: " + Instant.now() + ", " + Runtime.getRuntime().availableProcessors() + " cores, Java " + Runtime.version());
@@ -145,6 +155,16 @@ final class ExperimentCommand {
         int e = a.integer("ensemble", HyperSearch.DEFAULT_ENSEMBLE);
         if (e < 1) throw new UsageException("--ensemble must be at least 1");
         return e;
+    }
+
+    /** {@code --normalise pooled|per-domain|unseen-domain} (default pooled). */
+    static Normalisation normalisation(Args a) {
+        String v = a.get("normalise", "pooled");
+        try {
+            return Normalisation.parse(v);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--normalise must be pooled, per-domain or unseen-domain, not '" + v + "'");
+        }
     }
 
     static String ratios(double[] r) {

@@ -10,6 +10,7 @@ import org.sonemo.learn.Grids;
 import org.sonemo.learn.HyperSearch;
 import org.sonemo.learn.Metrics;
 import org.sonemo.learn.ModelFile;
+import org.sonemo.learn.Normalisation;
 import org.sonemo.learn.PipelineOptions;
 import org.sonemo.learn.Standardizer;
 
@@ -36,7 +37,7 @@ final class TrainCommand {
             usage: sonemo train --data KIND:PATH [--features CSV] [--data KIND:PATH [--features CSV] ...] --out MODEL
               --label arousal|valence|both (default both)   --model svr|linear (default svr)
               --grid study|wide|fast  --search halving|grid  --ensemble 50 (1: single best)
-              --cv 5 (0: no cross-validated metrics)
+              --cv 5 (0: no cross-validated metrics)   --normalise pooled (per-domain, unseen-domain: experiments only)
               --set egemaps  --engine native|java  --cache DIR  --jobs N  --seed 1  --min-cluster 25  --no-groups
             --features after a --data gives that dataset's features as a CSV instead of extracting them.""";
 
@@ -46,11 +47,16 @@ final class TrainCommand {
 
     private static int execute(String[] args, PrintStream out, PrintStream err) throws IOException {
         Args a = Args.parse(args,
-                Set.of("data", "features", "label", "model", "grid", "search", "cv", "set", "engine", "cache", "jobs", "seed", "out", "min-cluster", "ensemble"),
+                Set.of("data", "features", "label", "model", "grid", "search", "cv", "set", "engine", "cache", "jobs", "seed", "out", "min-cluster", "ensemble", "normalise"),
                 Set.of("no-groups", "help"));
         if (a.flag("help")) {
             out.println(HELP);
             return 0;
+        }
+        Normalisation n = ExperimentCommand.normalisation(a);
+        if (n != Normalisation.POOLED) {
+            throw new UsageException("--normalise " + n.key() + " applies to experiments only: a model would need the domain of every clip"
+                    + " it predicts, which predict does not know; train z-scores with the training rows' statistics (pooled)");
         }
         Path outFile = Path.of(a.require("out"));
         String set = a.get("set", "egemaps");

@@ -18,7 +18,8 @@ import java.util.stream.IntStream;
  * (arousal, valence), groups kept on one side), and for every fold, training sets made of A's
  * training part plus a fraction p of B's (and B's plus p of A's), each tested on A's and B's
  * test parts. Hyper-parameters are searched, and an ensemble selected, on each training set only
- * (nested), each domain in it counting equally in the inner score. Optionally
+ * (nested), each domain in it counting equally in the inner score. Features are z-scored pooled
+ * or per domain ({@link Normalisation}). Optionally
  * the constant-total variant: as many training clips as the smaller training part, a fraction
  * p of them from B.
  */
@@ -37,7 +38,13 @@ public final class Experiment {
      * @param grids model name (svr, linear) to its grid
      */
     public record Config(List<Label> labels, Map<String, List<PipelineOptions>> grids, double[] ratios, int folds,
-                         int minCluster, boolean groups, boolean constantTotal, long seed, HyperSearch.Options search) {
+                         int minCluster, boolean groups, boolean constantTotal, long seed, HyperSearch.Options search,
+                         Normalisation normalisation) {
+        /** Pooled z-scoring (the study's). */
+        public Config(List<Label> labels, Map<String, List<PipelineOptions>> grids, double[] ratios, int folds,
+                      int minCluster, boolean groups, boolean constantTotal, long seed, HyperSearch.Options search) {
+            this(labels, grids, ratios, folds, minCluster, groups, constantTotal, seed, search, Normalisation.POOLED);
+        }
     }
 
     /** One training set of one fold tested on one domain. */
@@ -107,16 +114,20 @@ public final class Experiment {
                         int[] train = IntStream.concat(Arrays.stream(pickA), Arrays.stream(pickB).map(i -> i + na)).toArray();
                         if (train.length < 10) continue;
                         long ts = System.nanoTime();
-                        HyperSearch.Result r = HyperSearch.search(x, y, train, domain, g.getValue(), c.search().withSeed(seed));
-                        Ensemble p = Ensemble.fit(x, y, train, r);
+                        // per domain: statistics of each domain's training part (features only), the main domain's rows unchanged
+                        double[][] xs = c.normalisation().aligns(pickA.length, pickB.length)
+                                ? Normalisation.align(x, domain, new int[][]{trA, Normalisation.shift(trB, na)}, Normalisation.largest(pickA.length, pickB.length))
+                                : x;
+                        HyperSearch.Result r = HyperSearch.search(xs, y, train, domain, g.getValue(), c.search().withSeed(seed));
+                        Ensemble p = Ensemble.fit(xs, y, train, r);
                         double secs = (System.nanoTime() - ts) / 1e9;
                         for (int side = 0; side < 2; side++) {
                             Domain d = side == 0 ? da : db;
                             int off = side == 0 ? 0 : na;
                             int[] te = side == 0 ? teA : teB;
-                            int[] rows = Arrays.stream(te).map(i -> i + off).toArray();
+                            int[] rows = Normalisation.shift(te, off);
                             double[] truth = HyperSearch.pick(y, rows);
-                            double[] pred = p.predict(Standardizer.select(x, rows));
+                            double[] pred = p.predict(Standardizer.select(xs, rows));
                             out.add(new FoldResult(g.getKey(), label, s.name(), s.p(), f, d.name(), d.data().signOnly(),
                                     train.length, te.length, Metrics.r2(truth, pred), Metrics.rmse(truth, pred),
                                     Metrics.mae(truth, pred), Metrics.signAccuracy(truth, pred), Metrics.rocAuc(truth, pred),

@@ -29,10 +29,18 @@ public record Standardizer(double[] mean, double[] scale) {
     public double[][] apply(double[][] x) {
         if (x.length == 0) return new double[0][];
         Nd4jSetup.ensure();
-        INDArray m = Nd4j.create(x);
-        INDArray mu = Nd4j.create(mean, new long[]{1, mean.length}, DataType.DOUBLE);
-        INDArray sd = Nd4j.create(scale, new long[]{1, scale.length}, DataType.DOUBLE);
-        return m.subiRowVector(mu).diviRowVector(sd).toDoubleMatrix();
+        return Nd4j.create(x).subiRowVector(row(mean)).diviRowVector(row(scale)).toDoubleMatrix();
+    }
+
+    /** The inverse of {@link #apply}: z-scores back to this scaler's units (z * scale + mean). */
+    public double[][] unapply(double[][] z) {
+        if (z.length == 0) return new double[0][];
+        Nd4jSetup.ensure();
+        return Nd4j.create(z).muliRowVector(row(scale)).addiRowVector(row(mean)).toDoubleMatrix();
+    }
+
+    private static INDArray row(double[] v) {
+        return Nd4j.create(v, new long[]{1, v.length}, DataType.DOUBLE);
     }
 
     public static double[][] select(double[][] x, int[] rows) {

@@ -58,6 +58,15 @@ class LearnCommandsTest {
         for (String f : new String[]{"folds.csv", "predictions.csv", "data.csv", "sweep-linear-arousal.png", "av-plane-linear.png"}) {
             assertTrue(Files.size(out.resolve(f)) > 0, f);
         }
+        assertTrue(report.contains("normalisation: pooled"), report);
+        // per-domain z-scoring changes the models, not the data the peer script reads
+        Path per = tmp.resolve("exp-per");
+        Run p = run("experiment", "--a", "tava,variant=speech:" + tava, "--a-features", feats, "--b", "tava,variant=tegg:" + tava,
+                "--b-features", feats, "--ratios", "0,1", "--labels", "arousal,valence", "--models", "linear", "--normalise", "per-domain",
+                "--out", per.toString());
+        assertEquals(0, p.code(), p.err());
+        assertTrue(Files.readString(per.resolve("report.md")).contains("normalisation: per-domain"));
+        assertEquals(-1, Files.mismatch(out.resolve("data.csv"), per.resolve("data.csv")), "data.csv differs");
     }
 
     @Test
@@ -68,5 +77,12 @@ class LearnCommandsTest {
         Run bad = run("train", "--data", "nosuch:/x", "--out", tmp.resolve("m").toString());
         assertEquals(2, bad.code());
         assertTrue(bad.err().contains("unknown dataset kind"), bad.err());
+        Run norm = run("experiment", "--a", "tava:/x", "--b", "4q:/y", "--normalise", "corpus", "--out", tmp.resolve("e").toString());
+        assertEquals(2, norm.code());
+        assertTrue(norm.err().contains("--normalise must be pooled, per-domain or unseen-domain, not 'corpus'"), norm.err());
+        // a model cannot carry per-domain statistics: predict does not know a clip's domain
+        Run perDomain = run("train", "--data", "tava:/x", "--normalise", "per-domain", "--out", tmp.resolve("m").toString());
+        assertEquals(2, perDomain.code());
+        assertTrue(perDomain.err().contains("--normalise per-domain applies to experiments only"), perDomain.err());
     }
 }
