@@ -37,15 +37,21 @@ public final class EgemapsAnalyzer {
         /** [15][n60] voice descriptors (F0 in semitones from 27.5 Hz, 0 when unvoiced). */
         public final double[][] voice;
         public final int n20, n60;
+        /**
+         * Pitch frames openSMILE's F0-level functionals see: n60 less the trailing frames its online
+         * Viterbi decoder had not decided at end of input (n60 - 1 on most inputs).
+         */
+        public final int pitchFrames;
         /** mean over unwindowed 20 ms frames of the mean square. */
         public final double meanSquare;
         final double hopSeconds;
 
-        Raw(double[][] spectral, double[][] voice, int n20, int n60, double meanSquare, double hopSeconds) {
+        Raw(double[][] spectral, double[][] voice, int n20, int n60, int pitchFrames, double meanSquare, double hopSeconds) {
             this.spectral = spectral;
             this.voice = voice;
             this.n20 = n20;
             this.n60 = n60;
+            this.pitchFrames = pitchFrames;
             this.meanSquare = meanSquare;
             this.hopSeconds = hopSeconds;
         }
@@ -73,8 +79,8 @@ public final class EgemapsAnalyzer {
             msSum += e / len20;
         }
         double[][] v = new double[VOICE_COUNT][n60];
-        voice.analyze(x, n60, v);
-        return new Raw(spec, v, n20, n60, n20 == 0 ? 0 : msSum / n20, (double) hop / sampleRate);
+        int undecided = voice.analyze(x, n60, v);
+        return new Raw(spec, v, n20, n60, n60 - undecided, n20 == 0 ? 0 : msSum / n20, (double) hop / sampleRate);
     }
 
     /** Frame-level output: [rows][25] smoothed descriptors, rows = n60 + 1. */
@@ -95,13 +101,14 @@ public final class EgemapsAnalyzer {
     /**
      * The 88 functionals in openSMILE's order. Observed frame counts: the 20 ms contours
      * (loudness, flux, MFCC) contribute all n20 smoothed frames; every contour tied to the
-     * 60 ms pitch frames contributes its first n60 - 1 smoothed frames.
+     * 60 ms pitch frames contributes its first {@link Raw#pitchFrames} smoothed frames (n60 less
+     * the frames the online Viterbi decoder had not decided at end of input; n60 - 1 on most inputs).
      */
     public double[] functionals(Raw r) {
         double[] f = new double[88];
         int k = 0;
         double period = r.hopSeconds;
-        int nv = Math.max(0, Math.min(r.n60, r.n20) - 1);
+        int nv = Math.max(0, Math.min(r.pitchFrames, r.n20 - 1));
         double[] voicedMask = r.voice[F0];
         // F0 (voiced only)
         double[] f0s = java.util.Arrays.copyOf(Smoothing.plain(r.voice[F0], r.n60, true), nv);

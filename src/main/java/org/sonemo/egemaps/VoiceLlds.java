@@ -33,8 +33,11 @@ final class VoiceLlds {
         formants = new Formants(sampleRate);
     }
 
-    /** Fills out[15][n60]. */
-    void analyze(float[] x, int n60, double[][] out) {
+    /**
+     * Fills out[15][n60]; returns the trailing frames openSMILE's online Viterbi decoder had not
+     * decided at end of input ({@link PitchViterbi#smooth(double[][], double[][], int[], int, double[])}).
+     */
+    int analyze(float[] x, int n60, double[][] out) {
         vq.breakPeriodChain();
         for (double[] col : out) java.util.Arrays.fill(col, 0, n60, 0.0);
         double[][] cf = new double[n60][PitchShs.MAX_CANDIDATES];
@@ -53,7 +56,7 @@ final class VoiceLlds {
             cn[t] = shs.candidates;
         }
         double[] f0 = new double[n60];
-        PitchViterbi.smooth(cf, cv, cn, n60, f0);
+        int undecided = PitchViterbi.smooth(cf, cv, cn, n60, f0);
         for (int t = 0; t < n60; t++) {
             if (quiet[t]) f0[t] = 0;
             out[EgemapsAnalyzer.F0][t] = f0[t] > 0 ? 12 * PitchShs.log2(f0[t] / 27.5) : 0;
@@ -81,5 +84,6 @@ final class VoiceLlds {
             out[EgemapsAnalyzer.JITTER][t] = js[0];
             out[EgemapsAnalyzer.SHIMMER][t] = js[1];
         }
+        return undecided;
     }
 }

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.function.IntUnaryOperator;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -89,7 +90,7 @@ class ViterbiProbeTest {
     }
 
     /** One frame of the candidate level: nCandidates, F0Cand[6], candVoicing[6], candScores[6], F0raw, voicingClip. */
-    private static float[] frame(double[] f, double[] v) {
+    static float[] frame(double[] f, double[] v) {
         float[] x = new float[FIELDS];
         x[0] = f.length;
         for (int i = 0; i < f.length; i++) {
@@ -106,6 +107,14 @@ class ViterbiProbeTest {
 
     /** {@link PitchViterbi} on the same candidates, as openSMILE sees them (float values, cut-off 0). */
     static double[] javaF0(double[][] f0, double[][] voicing) {
+        double[] out = new double[f0.length];
+        javaSmooth(f0, voicing, out);
+        for (int t = 0; t < out.length; t++) out[t] = (float) out[t];
+        return out;
+    }
+
+    /** As {@link #javaF0} (F0 into out, not rounded to float); returns the frames left undecided at end of input. */
+    static int javaSmooth(double[][] f0, double[][] voicing, double[] out) {
         int n = f0.length;
         double[][] f = new double[n][PitchShs.MAX_CANDIDATES], v = new double[n][PitchShs.MAX_CANDIDATES];
         int[] count = new int[n];
@@ -116,10 +125,29 @@ class ViterbiProbeTest {
                 v[t][i] = (float) voicing[t][i];
             }
         }
-        double[] out = new double[n];
-        PitchViterbi.smooth(f, v, count, n, out, 0);
-        for (int t = 0; t < n; t++) out[t] = (float) out[t];
-        return out;
+        return PitchViterbi.smooth(f, v, count, n, out, 0);
+    }
+
+    /**
+     * Random candidate frames into f and v: with probability {@code repeat} a frame repeats the
+     * previous one, else it has {@code count.applyAsInt(t)} candidates from 60 to 600 Hz with
+     * voicings 0.3 to 0.95.
+     */
+    static void randomCandidates(Random r, double repeat, IntUnaryOperator count, double[][] f, double[][] v) {
+        for (int t = 0; t < f.length; t++) {
+            if (t > 0 && r.nextDouble() < repeat) {
+                f[t] = f[t - 1].clone();
+                v[t] = v[t - 1].clone();
+                continue;
+            }
+            int c = count.applyAsInt(t);
+            f[t] = new double[c];
+            v[t] = new double[c];
+            for (int i = 0; i < c; i++) {
+                f[t][i] = 60 * Math.pow(10, r.nextDouble());
+                v[t][i] = 0.3 + 0.65 * r.nextDouble();
+            }
+        }
     }
 
     /**
@@ -159,20 +187,7 @@ class ViterbiProbeTest {
         for (int k = 0; k < 12; k++) {
             int n = 30 + r.nextInt(30);
             double[][] f = new double[n][], v = new double[n][];
-            for (int t = 0; t < n; t++) {
-                if (t > 0 && r.nextDouble() < 0.4) {
-                    f[t] = f[t - 1].clone();
-                    v[t] = v[t - 1].clone();
-                    continue;
-                }
-                int c = 1 + r.nextInt(PitchShs.MAX_CANDIDATES);
-                f[t] = new double[c];
-                v[t] = new double[c];
-                for (int i = 0; i < c; i++) {
-                    f[t][i] = 60 * Math.pow(10, r.nextDouble());
-                    v[t][i] = 0.3 + 0.65 * r.nextDouble();
-                }
-            }
+            randomCandidates(r, 0.4, t -> 1 + r.nextInt(PitchShs.MAX_CANDIDATES), f, v);
             double[] a = nativeF0(f, v), b = javaF0(f, v);
             for (int t = 2; t < n; t++) {
                 sameAndFrames[1]++;
