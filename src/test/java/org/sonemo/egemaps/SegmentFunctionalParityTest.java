@@ -95,7 +95,7 @@ class SegmentFunctionalParityTest {
     @Test
     void probe() throws Exception {
         String spec = System.getProperty("probe");
-        Assumptions.assumeTrue(spec != null);
+        Assumptions.assumeTrue(spec != null, "diagnostic only: -Dprobe=PATTERN,... prints openSMILE's values");
         for (String one : spec.split(",")) probeOne(one);
     }
 

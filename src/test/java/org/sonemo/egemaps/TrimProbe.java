@@ -36,7 +36,7 @@ class TrimProbe {
     void dump() throws Exception {
         String out = System.getProperty("sonemo.trim");
         Assumptions.assumeTrue(out != null, "diagnostic only");
-        Assumptions.assumeTrue(NativeExtractor.isAvailable());
+        Assumptions.assumeTrue(NativeExtractor.isAvailable(), "native openSMILE not found; skipping");
         int rate = Integer.getInteger("sonemo.trim.rate", 48000);
         int step = Integer.getInteger("sonemo.trim.step", 1);
         List<Path> files;
