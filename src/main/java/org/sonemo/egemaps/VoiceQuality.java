@@ -232,7 +232,9 @@ final class VoiceQuality {
      * openSMILE gives 1.0000 where the ratio is 1.08).</li>
      * <li>Each period compares its own window with the window one period later: shimmer =
      * 20 log10(1 + sum |b_k - a_k| / sum (a_k + b_k) / 2), with a_k, b_k the peak-to-peak
-     * amplitudes of x[s, s + L) and x[s + L, s + 2L) (single deviant pulses: exact), the ratio
+     * amplitudes of the two periods' samples without their first and last, x[s + 1, s + L - 1)
+     * and x[s + L + 1, s + 2L - 1) (given openSMILE's periods, this gives its shimmer on 99.7 % /
+     * 99.6 % of TAVA's frames at 16 / 48 kHz, the whole windows x[s, s + L) on 86 %), the ratio
      * capped at 1 (alternating bursts of 1 and 0.2: openSMILE gives 6.0206 dB, not 7.36).</li>
      * <li>A frame whose attempts take no period repeats the previous values; a frame that makes no
      * attempt at all outputs jitter 0 and repeats the shimmer (eGeMAPS' output level; with more
@@ -277,7 +279,8 @@ final class VoiceQuality {
             }
             chainPos = ib + best; // by the whole-sample lag, whether the period is taken or not
             if (value < MIN_CC) continue;
-            double a = peakToPeak(x, ib, ib + best), b = peakToPeak(x, ib + best, ib + 2 * best);
+            // each period's amplitude leaves out its first and last sample (see above)
+            double a = peakToPeak(x, ib + 1, ib + best - 1), b = peakToPeak(x, ib + best + 1, ib + 2 * best - 1);
             n++;
             sumT += period;
             if (haveLastPeriod) {
