@@ -197,8 +197,10 @@ final class VoiceQuality {
      * with known periods and amplitudes, then on TAVA clips given openSMILE's own F0. The source
      * quality outputs give away every attempt a frame makes: their mean is the sum of the attempts'
      * correlations divided by their number plus one, their range max - min, and a frame without any
-     * attempt repeats them. With the rules below our attempts give openSMILE's mean and range on
-     * 99.7 % of voiced frames at 16 kHz and 98.5 % at 48 kHz (125 and 126 TAVA clips).
+     * attempt repeats them. Given openSMILE's F0, the attempts these rules make give its mean and
+     * range on 99.7 % of voiced frames at 16 kHz and 98.5 % at 48 kHz (125 and 126 TAVA clips; an
+     * offline model of the rules, used to find them); this class's jitter and shimmer equal
+     * openSMILE's on 99.2 % and 98.1 % of voiced frames (JitterShimmerTest, 47 clips).
      * <ul>
      * <li>The periods form one chain through consecutive voiced frames (an unvoiced frame breaks
      * it and clears the held values). A new chain starts at the frame's first sample.</li>
@@ -206,8 +208,9 @@ final class VoiceQuality {
      * the next L samples for each lag L from floor(0.9 T0) - 1 to floor(1.1 T0) + 1, T0 the frame's
      * F0 period, and takes the highest local maximum (above the lag before, not below the lag
      * after) strictly inside that range of lags; its correlation is the top of the parabola
-     * through it and its neighbours (the global maximum, or a maximum on the range's ends, missed
-     * the attempts' correlations on a third of the frames).</li>
+     * through it and its neighbours (with the range's global maximum, rejected on either end, as
+     * before, 41 % of 48 kHz frames' attempts agreed at that stage of the analysis; with this rule
+     * 66 %).</li>
      * <li>No local maximum: the attempt counts for nothing and the chain moves on by round(T0). A
      * maximum correlating below 0.5, negative ones included, is rejected and moves the chain by its
      * lag L. An accepted one is a period of L plus the parabola's offset (the L-sample window
