@@ -175,8 +175,6 @@ final class VoiceQuality {
     // ---- jitter and shimmer: one chain of pitch periods through consecutive voiced frames ----
     private static final double SEARCH_RANGE = 0.1, MIN_CC = 0.5;
     private double[] cc = new double[0];
-    /** Mean length (samples) of the periods the last call took; 0 when it took none. */
-    double frameMeanPeriod;
     private int chainPos = -1, lastAttemptStart, lastAttemptLag;
     private double lastPeriod, heldJitter, heldShimmer;
     private boolean haveLastPeriod;
@@ -289,7 +287,6 @@ final class VoiceQuality {
             sumDA += Math.abs(b - a);
             sumA += (a + b) / 2;
         }
-        frameMeanPeriod = n > 0 ? sumT / n : 0;
         if (n > 0) {
             heldJitter = nDiff > 0 ? Math.min(1, (sumDiff / nDiff) / (sumT / n)) : 0; // capped, as openSMILE's
             // the relative difference is capped at 1: openSMILE never exceeds 20 log10(2) dB
