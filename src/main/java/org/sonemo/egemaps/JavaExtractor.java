@@ -20,7 +20,7 @@ public final class JavaExtractor implements Extractor {
      * The revision of this engine's output. Change it whenever a change alters any number the
      * engine emits: feature caches are keyed by it, so older cached rows are not reused.
      */
-    public static final String REVISION = "9";
+    public static final String REVISION = "10";
 
     private final ExtractorSpec spec;
     private EgemapsAnalyzer analyzer;

@@ -175,14 +175,15 @@ final class VoiceQuality {
     // ---- jitter and shimmer: one chain of pitch periods through consecutive voiced frames ----
     private static final double SEARCH_RANGE = 0.1, MIN_CC = 0.5;
     private double[] cc = new double[0];
-    private int chainPos = -1, lastAttemptStart, lastAttemptLag;
+    /** Start and lag of the chain's last attempt; lag -1 when it found no maximum, -2 when there was none. */
+    private int chainPos = -1, lastAttemptStart, lastAttemptLag = -2;
     private double lastPeriod, heldJitter, heldShimmer;
     private boolean haveLastPeriod;
 
     /** An unvoiced frame: the chain breaks, the last period is forgotten and the held values are cleared. */
     void breakPeriodChain() {
         chainPos = -1;
-        lastAttemptLag = 0;
+        lastAttemptLag = -2;
         haveLastPeriod = false;
         heldJitter = heldShimmer = 0;
     }
@@ -196,7 +197,7 @@ final class VoiceQuality {
      * quality outputs give away every attempt a frame makes: their mean is the sum of the attempts'
      * correlations divided by their number plus one, their range max - min, and a frame without any
      * attempt repeats them. Given openSMILE's F0, the attempts these rules make give its mean and
-     * range on 99.7 % of voiced frames at 16 kHz and 98.5 % at 48 kHz (125 and 126 TAVA clips; an
+     * range on 99.7 % of voiced frames at 16 kHz and 99.0 % at 48 kHz (125 and 126 TAVA clips; an
      * offline model of the rules, used to find them); this class's jitter and shimmer equal
      * openSMILE's on 99.2 % and 98.1 % of voiced frames (JitterShimmerTest, 47 clips).
      * <ul>
@@ -221,12 +222,12 @@ final class VoiceQuality {
      * periods are longer than a hop alternate between one attempt and none (checked on 1,463 of
      * 1,463 such frames at 48 kHz; a chain exactly at t hop makes no attempt).</li>
      * <li>Except: a frame whose chain lies at or past its first sample first repeats the search of
-     * the last attempt (one that found a maximum) with its own F0; when that finds another lag, the
-     * chain goes back to that attempt's start and the frame attempts from there (typically a
-     * period longer than a hop at a voicing onset, followed by a frame whose F0 range excludes
-     * its lag or holds a higher maximum). On TAVA given openSMILE's F0 this raises the frames
-     * whose attempts agree with openSMILE's from 94.1 % to 98.5 % at 48 kHz (126 clips) and from
-     * 99.5 % to 99.7 % at 16 kHz (125 clips).</li>
+     * the chain's last attempt with its own F0; when that finds another lag, or a maximum where
+     * there was none, the chain goes back to that attempt's start and the frame attempts from
+     * there (typically a period longer than a hop at a voicing onset, followed by a frame whose F0
+     * range excludes its lag or holds a higher maximum). On TAVA given openSMILE's F0 this raises
+     * the frames whose attempts agree with openSMILE's from 94.1 % to 99.0 % at 48 kHz (126 clips)
+     * and from 99.5 % to 99.7 % at 16 kHz (125 clips).</li>
      * <li>jitter = mean |T_k - T_k-1| over the frame's periods, where T_k-1 of the first is the
      * last period taken before (also across voiced frames that took none), divided by the mean of
      * the frame's own periods only, capped at 1 (a jump from 400- to 180-sample periods:
@@ -250,7 +251,7 @@ final class VoiceQuality {
         if (onset) chainPos = t * hop;
         // a chain at or past the frame's start re-checks its last attempt with this frame's F0 and
         // goes back there when it would now find another lag (see above)
-        else if (lastAttemptLag > 0 && chainPos >= (long) t * hop && lastAttemptStart + 2 * (hi + 1) < x.length
+        else if (lastAttemptLag > -2 && chainPos >= (long) t * hop && lastAttemptStart + 2 * (hi + 1) < x.length
                 && bestLag(x, lastAttemptStart, lo, hi) != lastAttemptLag) chainPos = lastAttemptStart;
         // room one attempt needs before the end of the frame's hop
         long lastStart = (long) (t + 1) * hop - 2L * (hi + 2);
@@ -262,7 +263,7 @@ final class VoiceQuality {
             attempts++;
             int best = bestLag(x, ib, lo, hi);
             lastAttemptStart = ib;
-            lastAttemptLag = best < 0 ? 0 : best;
+            lastAttemptLag = best;
             if (best < 0) { // no local maximum inside the range: one F0 period on
                 chainPos = ib + (int) Math.round(t0);
                 continue;

@@ -251,10 +251,10 @@ class JitterShimmerTest {
      * Given openSMILE's own F0 (so that only the period picking differs), every 8th TAVA clip (47) at
      * 48 and 16 kHz: the share of voiced frames whose jitter and shimmer both equal openSMILE's
      * (1e-5 relative, 1e-7 absolute), and Pearson r of the frame values and of the per-file means
-     * of the non-zero frames. Measured (engine REVISION 9), 48 / 16 kHz: frames equal 98.1 % (5524 of
-     * 5631) / 99.2 % (4958 of 4998); frames r jitter 0.993 / 0.985, shimmer 0.992 / 0.995; file means
-     * r jitter 0.999 / 0.997, shimmer 0.998 / 0.991. Before the attempt rules read from cPitchJitter's
-     * source-quality outputs and the shimmer window (REVISION 6, 48 kHz): frames r 0.589 / 0.760,
+     * of the non-zero frames. Measured (engine REVISION 10), 48 / 16 kHz: frames equal 98.5 % (5546
+     * of 5631) / 99.4 % (4966 of 4998); frames r jitter 0.993 / 1.0000, shimmer 0.996 / 1.0000; file
+     * means r jitter 0.999 / 1.0000, shimmer 0.998 / 1.0000. Before the attempt rules read from
+     * cPitchJitter's source-quality outputs and the shimmer window (REVISION 6, 48 kHz): frames r 0.589 / 0.760,
      * file means r 0.890 / 0.885. The thresholds hold the present figures with a margin.
      */
     @ParameterizedTest(name = "rate {0} (0 = own)")
@@ -305,7 +305,7 @@ class JitterShimmerTest {
         double[] r = {pearson(nj, jj), pearson(ns, js), pearson(fnj, fjj), pearson(fns, fjs)};
         System.out.printf("jitter/shimmer given openSMILE's F0, rate %d: %d of %d voiced frames equal (%.4f); frames r %.4f / %.4f, file means r %.4f / %.4f%n",
                 rate, equal, voiced, share, r[0], r[1], r[2], r[3]);
-        assertTrue(share >= (rate == 0 ? 0.97 : 0.985), "frames equal: " + share);
+        assertTrue(share >= (rate == 0 ? 0.975 : 0.99), "frames equal: " + share);
         assertTrue(r[0] >= 0.98 && r[1] >= 0.975 && r[2] >= 0.99 && r[3] >= 0.985, java.util.Arrays.toString(r));
     }
 
