@@ -1,14 +1,13 @@
 package org.sonemo.learn;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.eigen.Eigen;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Principal components kept up to a fraction of the variance, optionally whitened (unit
- * variance per component, like scikit-learn's {@code PCA(whiten=True)}). The eigen-decomposition
- * runs in ND4J's LAPACK on the covariance (d x d) or, when there are fewer rows than columns,
- * on the Gram matrix (n x n).
+ * variance per component, like scikit-learn's {@code PCA(whiten=True)}). Fitted by Smile's PCA
+ * (its LAPACK is ND4J's OpenBLAS, see {@link SmileNatives}); projection runs in ND4J, all rows
+ * at once.
  *
  * @param center     column means of the fitted rows
  * @param components k rows of d loadings, by decreasing variance
@@ -20,51 +19,63 @@ public record Pca(double[] center, double[][] components, double[] divisor) {
         return components.length;
     }
 
+    /**
+     * Fits on the rows of x (already z-scored). The decomposition is Smile's
+     * {@code smile.feature.extraction.PCA} (covariance eigen-decomposition, or SVD when there are
+     * fewer rows than columns); the number kept is the fewest components whose variance reaches
+     * {@code keptVariance} of the total (all non-null ones at 1).
+     */
     public static Pca fit(double[][] x, double keptVariance, boolean whiten) {
-        Nd4jSetup.ensure();
+        SmileNatives.ensure();
         int n = x.length, d = x[0].length;
-        INDArray m = Nd4j.create(x);
-        INDArray mu = m.mean(0).reshape(1, d);
-        INDArray c = m.subRowVector(mu);
-        double[] values;
-        INDArray vectors; // d x r, columns are components (ascending order)
-        if (d <= n) {
-            INDArray cov = c.transpose().mmul(c).divi(Math.max(1, n - 1));
-            INDArray ev = Eigen.symmetricGeneralizedEigenvalues(cov, true);
-            values = ev.toDoubleVector();
-            vectors = cov;
-        } else {
-            INDArray gram = c.mmul(c.transpose()).divi(Math.max(1, n - 1));
-            INDArray ev = Eigen.symmetricGeneralizedEigenvalues(gram, true);
-            values = ev.toDoubleVector();
-            // v = C^T u / sqrt((n-1) lambda)
-            INDArray v = c.transpose().mmul(gram);
-            for (int i = 0; i < values.length; i++) {
-                double s = Math.sqrt(Math.max(values[i], 0) * Math.max(1, n - 1));
-                if (s > 0) v.getColumn(i).divi(s);
-            }
-            vectors = v;
-        }
-        int r = values.length;
+        smile.feature.extraction.PCA p = smile.feature.extraction.PCA.fit(x);
+        var variance = p.variance();
+        var loadings = p.loadings(); // d x r, a component per column
+        int r = variance.size();
+        Integer[] order = new Integer[r]; // by decreasing variance, whatever order Smile returns
+        for (int i = 0; i < r; i++) order[i] = i;
+        java.util.Arrays.sort(order, (a, b) -> Double.compare(variance.get(b), variance.get(a)));
         double total = 0;
-        for (double v : values) total += Math.max(v, 0);
+        for (int i = 0; i < r; i++) total += Math.max(variance.get(i), 0);
         int k = 0;
         double cum = 0;
-        for (int i = r - 1; i >= 0; i--) {
-            if (values[i] <= total * 1e-12) break;
-            cum += values[i];
+        for (int i = 0; i < r; i++) {
+            double v = variance.get(order[i]);
+            if (v <= total * 1e-12) break;
+            cum += v;
             k++;
             if (keptVariance < 1 && cum >= keptVariance * total - 1e-12) break;
         }
         k = Math.max(k, 1);
-        double[][] comps = new double[k][];
+        double[] center = new double[d];
+        for (int j = 0; j < d; j++) center[j] = p.center().get(j);
+        double[][] comps = new double[k][d];
         double[] div = new double[k];
         for (int i = 0; i < k; i++) {
-            int col = r - 1 - i;
-            comps[i] = vectors.getColumn(col).toDoubleVector();
-            div[i] = whiten ? Math.sqrt(Math.max(values[col], 1e-12)) : 1;
+            int c = order[i];
+            for (int j = 0; j < d; j++) comps[i][j] = loadings.get(j, c);
+            // Smile's variance scale differs between its eigen and SVD paths, so whitening uses the
+            // sample variance (divisor n - 1, as scikit-learn) of the training rows' projection
+            div[i] = whiten ? Math.sqrt(Math.max(sampleVariance(x, center, comps[i]), 1e-12)) : 1;
         }
-        return new Pca(mu.toDoubleVector(), comps, div);
+        return new Pca(center, comps, div);
+    }
+
+    private static double sampleVariance(double[][] x, double[] center, double[] component) {
+        int n = x.length;
+        if (n < 2) return 0;
+        double[] t = new double[n];
+        double mean = 0;
+        for (int i = 0; i < n; i++) {
+            double s = 0;
+            for (int j = 0; j < center.length; j++) s += (x[i][j] - center[j]) * component[j];
+            t[i] = s;
+            mean += s;
+        }
+        mean /= n;
+        double ss = 0;
+        for (double v : t) ss += (v - mean) * (v - mean);
+        return ss / (n - 1);
     }
 
     /** Projects all rows at once. */

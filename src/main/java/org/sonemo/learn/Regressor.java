@@ -1,11 +1,16 @@
 package org.sonemo.learn;
 
+import smile.data.DataFrame;
+import smile.data.formula.Formula;
 import smile.math.kernel.GaussianKernel;
 import smile.math.kernel.HyperbolicTangentKernel;
 import smile.math.kernel.LinearKernel;
 import smile.math.kernel.MercerKernel;
 import smile.math.kernel.PolynomialKernel;
+import smile.regression.ElasticNet;
 import smile.regression.KernelMachine;
+import smile.regression.LASSO;
+import smile.regression.RidgeRegression;
 import smile.regression.SVM;
 
 /** A fitted regressor on preprocessed rows; its state is plain arrays, so it saves safely. */
@@ -94,56 +99,54 @@ public sealed interface Regressor permits Regressor.SvrModel, Regressor.LinearMo
         }
     }
 
-    /** w . x + b, fitted by cyclic coordinate descent on the ElasticNet objective. */
+    /**
+     * w . x + b, fitted by Smile: {@code RidgeRegression}, {@code LASSO} (interior point) or
+     * {@code ElasticNet}. The options use scikit-learn's objective; Smile's is
+     * |y - Xw|^2 + lambda1 |w|_1 + lambda2 |w|^2 on columns it standardises by their sample
+     * standard deviation, so on z-scored input (population sd 1: what the pipeline gives without
+     * PCA) the two are the same problem with lambda1 = 2 alpha l1Ratio sqrt(n (n - 1)) and
+     * lambda2 = alpha (1 - l1Ratio) (n - 1). After PCA the penalty acts on standardised components.
+     * Constant columns are left out of the fit (weight 0): Smile cannot standardise them.
+     */
     record LinearModel(double[] w, double intercept) implements Regressor {
 
         public static LinearModel fit(double[][] x, double[] y, ModelOptions.Linear o) {
+            SmileNatives.ensure();
             int n = x.length, d = x[0].length;
-            double[] mx = new double[d];
-            double my = 0;
-            for (int i = 0; i < n; i++) {
-                my += y[i];
-                for (int j = 0; j < d; j++) mx[j] += x[i][j];
-            }
-            my /= n;
-            for (int j = 0; j < d; j++) mx[j] /= n;
-            // column-major centred copy
-            double[][] cols = new double[d][n];
-            double[] z = new double[d];
-            for (int j = 0; j < d; j++) {
-                for (int i = 0; i < n; i++) {
-                    double v = x[i][j] - mx[j];
-                    cols[j][i] = v;
-                    z[j] += v * v;
-                }
-                z[j] /= n;
-            }
-            double[] r = new double[n];
-            for (int i = 0; i < n; i++) r[i] = y[i] - my;
+            int[] used = java.util.stream.IntStream.range(0, d).filter(j -> varies(x, j)).toArray();
             double[] w = new double[d];
-            double l1 = o.alpha() * o.l1Ratio(), l2 = o.alpha() * (1 - o.l1Ratio());
-            for (int iter = 0; iter < 300; iter++) {
-                double maxDelta = 0, maxW = 0;
-                for (int j = 0; j < d; j++) {
-                    if (z[j] == 0) continue;
-                    double[] c = cols[j];
-                    double rho = 0;
-                    for (int i = 0; i < n; i++) rho += c[i] * r[i];
-                    rho = rho / n + z[j] * w[j];
-                    double nw = Math.signum(rho) * Math.max(Math.abs(rho) - l1, 0) / (z[j] + l2);
-                    double delta = nw - w[j];
-                    if (delta != 0) {
-                        for (int i = 0; i < n; i++) r[i] -= delta * c[i];
-                        w[j] = nw;
-                    }
-                    maxDelta = Math.max(maxDelta, Math.abs(delta));
-                    maxW = Math.max(maxW, Math.abs(nw));
-                }
-                if (maxDelta <= 1e-4 * Math.max(maxW, 1e-12) || maxDelta < 1e-10) break;
+            if (used.length == 0) return new LinearModel(w, mean(y));
+            double[][] data = new double[n][used.length + 1];
+            String[] names = new String[used.length + 1];
+            for (int c = 0; c < used.length; c++) names[c] = "x" + used[c];
+            names[used.length] = "y";
+            for (int i = 0; i < n; i++) {
+                for (int c = 0; c < used.length; c++) data[i][c] = x[i][used[c]];
+                data[i][used.length] = y[i];
             }
-            double b = my;
-            for (int j = 0; j < d; j++) b -= w[j] * mx[j];
-            return new LinearModel(w, b);
+            DataFrame df = DataFrame.of(data, names);
+            Formula f = Formula.lhs("y");
+            double l1 = 2 * o.alpha() * o.l1Ratio() * Math.sqrt(n * (n - 1.0)), l2 = o.alpha() * (1 - o.l1Ratio()) * (n - 1);
+            smile.regression.LinearModel m;
+            if (l1 == 0) m = RidgeRegression.fit(f, df, l2);
+            else if (l2 == 0) m = LASSO.fit(f, df, new LASSO.Options(l1, 1e-4, 1000));
+            else m = ElasticNet.fit(f, df, new ElasticNet.Options(l1, l2, 1e-4, 1000));
+            var coef = m.coefficients();
+            // the formula's columns come back in order, without the intercept
+            for (int c = 0; c < used.length; c++) w[used[c]] = coef.get(c);
+            return new LinearModel(w, m.intercept());
+        }
+
+        private static boolean varies(double[][] x, int j) {
+            double first = x[0][j];
+            for (double[] row : x) if (Math.abs(row[j] - first) > 1e-12 * Math.max(1, Math.abs(first))) return true;
+            return false;
+        }
+
+        private static double mean(double[] y) {
+            double s = 0;
+            for (double v : y) s += v;
+            return s / y.length;
         }
 
         @Override

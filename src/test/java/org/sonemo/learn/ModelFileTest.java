@@ -97,7 +97,12 @@ class ModelFileTest {
         assertMessage(v3, "version 3");
     }
 
-    /** A version-1 file (one pipeline per label), written by the sonemo before ensembles, still loads and predicts the same. */
+    /**
+     * A version-1 file (one pipeline per label), written by the sonemo before ensembles, still
+     * loads and predicts as a model trained now on the same data. Not bit for bit: the file was
+     * fitted with the earlier PCA (ND4J's eigen-decomposition) and ElasticNet (own coordinate
+     * descent); Smile now fits both, to the same objectives, and the SVR solver (tolerance 1e-3) meets a rotated input, so predictions agree to 5e-3.
+     */
     @Test
     void readsVersionOneFiles() throws IOException, java.net.URISyntaxException {
         Path v1 = Path.of(ModelFileTest.class.getResource("model-v1.sonemo").toURI());
@@ -109,7 +114,7 @@ class ModelFileTest {
         for (Label l : Label.values()) {
             assertEquals(1, back.models().get(l).members().size());
             assertEquals(fresh.models().get(l).options(), back.models().get(l).options());
-            assertArrayEquals(fresh.models().get(l).predict(x), back.models().get(l).predict(x), 0.0);
+            assertArrayEquals(fresh.models().get(l).predict(x), back.models().get(l).predict(x), 5e-3, l.name());
         }
     }
 

@@ -1,0 +1,56 @@
+package org.sonemo.learn;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/** Where Smile's BLAS/LAPACK come from; each case runs in a fresh JVM, as Smile reads the properties once. */
+class SmileNativesTest {
+
+    /** Fits a PCA and a lasso; prints the properties Smile used. */
+    public static void main(String[] args) {
+        double[][] x = PipelineTest.data(50, 5, 1);
+        double[] y = new double[x.length];
+        for (int i = 0; i < y.length; i++) y[i] = 0.3 * x[i][0];
+        Pca.fit(x, 0.9, true);
+        Regressor.LinearModel.fit(x, y, ModelOptions.Linear.lasso(0.01));
+        System.out.println("blas=" + System.getProperty("smile.lib.blas") + " lapack=" + System.getProperty("smile.lib.lapack"));
+    }
+
+    private static Result run(String... props) throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.add("--enable-native-access=ALL-UNNAMED");
+        cmd.addAll(List.of(props));
+        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), SmileNativesTest.class.getName()));
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        // no environment variable is set here: the child sees only what this JVM's environment has
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(120, TimeUnit.SECONDS), "child JVM finished");
+        return new Result(p.exitValue(), out);
+    }
+
+    record Result(int exit, String out) {
+    }
+
+    @Test
+    void smileUsesNd4jsOpenBlasWithoutAnyEnvironmentVariable() throws Exception {
+        Result r = run();
+        assertEquals(0, r.exit(), r.out());
+        assertTrue(r.out().contains("blas=nd4jcpu lapack=nd4jcpu"), r.out());
+    }
+
+    @Test
+    void aMissingLibraryTheUserNamedIsAClearError() throws Exception {
+        Result r = run("-Dsmile.lib.lapack=no_such_lapack");
+        assertNotEquals(0, r.exit(), r.out());
+        assertTrue(r.out().contains("cannot load " + System.mapLibraryName("no_such_lapack") + " for Smile (smile.lib.lapack=no_such_lapack)"), r.out());
+    }
+}
