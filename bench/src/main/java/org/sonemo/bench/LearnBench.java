@@ -34,8 +34,9 @@ import java.util.stream.IntStream;
 
 /**
  * Learning costs on TAVA (375 clips, the dataset authors' 88 eGeMAPS functionals): fitting one
- * pipeline (z-scoring + RBF-SVR), a halving search over the fast grid, and the latency of one
- * prediction from a WAV file (decode + extract + normalise + predict; sample mode gives p50/p99).
+ * pipeline (z-scoring + RBF-SVR; z-scoring + Smile's PCA; z-scoring + Smile's ridge or LASSO),
+ * a halving search over the fast grid, and the latency of one prediction from a WAV file
+ * (decode + extract + normalise + predict; sample mode gives p50/p99).
  */
 @State(Scope.Thread)
 @Warmup(iterations = 2, time = 2)
@@ -76,6 +77,28 @@ public class LearnBench {
     @OutputTimeUnit(TimeUnit.MILLISECONDS)
     public Pipeline trainSvr375() {
         return Pipeline.fit(x, y, all, options());
+    }
+
+    /** z-scoring + Smile's PCA keeping 95 % of the variance, whitened (the study grid's commonest prep). */
+    @Benchmark
+    @BenchmarkMode(Mode.AverageTime)
+    @OutputTimeUnit(TimeUnit.MILLISECONDS)
+    public Pipeline.Prep fitPcaWhiten375() {
+        return Pipeline.Prep.fit(x, all, 0.95, true);
+    }
+
+    @Benchmark
+    @BenchmarkMode(Mode.AverageTime)
+    @OutputTimeUnit(TimeUnit.MILLISECONDS)
+    public Pipeline trainRidge375() {
+        return Pipeline.fit(x, y, all, new PipelineOptions(1, false, ModelOptions.Linear.ridge(0.1)));
+    }
+
+    @Benchmark
+    @BenchmarkMode(Mode.AverageTime)
+    @OutputTimeUnit(TimeUnit.MILLISECONDS)
+    public Pipeline trainLasso375() {
+        return Pipeline.fit(x, y, all, new PipelineOptions(1, false, ModelOptions.Linear.lasso(0.01)));
     }
 
     @Benchmark
