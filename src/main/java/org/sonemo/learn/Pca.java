@@ -21,8 +21,8 @@ public record Pca(double[] center, double[][] components, double[] divisor) {
 
     /**
      * Fits on the rows of x (already z-scored). The decomposition is Smile's
-     * {@code smile.feature.extraction.PCA} (covariance eigen-decomposition, or SVD when there are
-     * fewer rows than columns); the number kept is the fewest components whose variance reaches
+     * {@code smile.feature.extraction.PCA} (LAPACK; on our sizes, hundreds of rows by 88 columns,
+     * an SVD through dgesdd, seen in profiles); the number kept is the fewest components whose variance reaches
      * {@code keptVariance} of the total (all non-null ones at 1).
      */
     public static Pca fit(double[][] x, double keptVariance, boolean whiten) {
@@ -54,7 +54,8 @@ public record Pca(double[] center, double[][] components, double[] divisor) {
         for (int i = 0; i < k; i++) {
             int c = order[i];
             for (int j = 0; j < d; j++) comps[i][j] = loadings.get(j, c);
-            // Smile's variance scale differs between its eigen and SVD paths, so whitening uses the
+            // Smile's variance scale differs between its code paths (n = 200: n times the
+            // variance; n = 5: the population variance), so whitening uses the
             // sample variance (divisor n - 1, as scikit-learn) of the training rows' projection
             div[i] = whiten ? Math.sqrt(Math.max(sampleVariance(x, center, comps[i]), 1e-12)) : 1;
         }
