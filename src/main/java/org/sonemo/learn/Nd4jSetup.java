@@ -13,11 +13,16 @@ final class Nd4jSetup {
     private Nd4jSetup() {
     }
 
+    /** Threads per native operation, ND4J's and (see {@link SmileNatives}) OpenBLAS's. */
+    static int threads() {
+        return Integer.getInteger("sonemo.nd4j.threads", 1);
+    }
+
     static void ensure() {
         if (done) return;
         synchronized (Nd4jSetup.class) {
             if (done) return;
-            int n = Integer.getInteger("sonemo.nd4j.threads", 1);
+            int n = threads();
             Nd4j.getEnvironment().setMaxThreads(n);
             Nd4j.getEnvironment().setMaxMasterThreads(n);
             done = true;

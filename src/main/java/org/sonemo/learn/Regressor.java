@@ -115,7 +115,7 @@ public sealed interface Regressor permits Regressor.SvrModel, Regressor.LinearMo
             int n = x.length, d = x[0].length;
             int[] used = java.util.stream.IntStream.range(0, d).filter(j -> varies(x, j)).toArray();
             double[] w = new double[d];
-            if (used.length == 0) return new LinearModel(w, mean(y));
+            if (used.length == 0) return new LinearModel(w, Metrics.mean(y));
             double[][] data = new double[n][used.length + 1];
             String[] names = new String[used.length + 1];
             for (int c = 0; c < used.length; c++) names[c] = "x" + used[c];
@@ -141,12 +141,6 @@ public sealed interface Regressor permits Regressor.SvrModel, Regressor.LinearMo
             double first = x[0][j];
             for (double[] row : x) if (Math.abs(row[j] - first) > 1e-12 * Math.max(1, Math.abs(first))) return true;
             return false;
-        }
-
-        private static double mean(double[] y) {
-            double s = 0;
-            for (double v : y) s += v;
-            return s / y.length;
         }
 
         @Override

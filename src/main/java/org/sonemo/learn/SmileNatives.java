@@ -40,7 +40,7 @@ final class SmileNatives {
                 if (name == null) System.setProperty(KEYS[i], name = ND4J_LIBRARY);
                 check(KEYS[i], name, PROBES[i]);
             }
-            setThreads(System.getProperty(KEYS[0]), Integer.getInteger("sonemo.nd4j.threads", 1));
+            setThreads(System.getProperty(KEYS[0]), Nd4jSetup.threads());
             done = true;
         }
     }
